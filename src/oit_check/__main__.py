@@ -1,0 +1,5 @@
+"""``python -m oit_check`` runs the command-line interface."""
+
+from oit_check.cli import main
+
+main()
