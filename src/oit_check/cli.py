@@ -1,0 +1,30 @@
+"""Command-line interface: options -> config -> library call -> reporter -> exit code.
+
+This is the only module (with ``commands/``) that prints, and the only place with a broad
+``except``. Exit codes: 0 every item ok, 1 the scan itself failed, 2 some item not ok,
+3 bad input (checklist, options, results file).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from oit_check.commands import checklist as _checklist_cmd
+
+app = typer.Typer(
+    name="oit-check",
+    help="ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT ของการประเมิน ITA (ป.ป.ช.) / "
+    "Check an agency website against the ITA OIT disclosure items.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+_checklist_cmd.register(app)
+# Sub-commands register themselves here, one line each (keep alphabetical):
+# --- register commands below ---
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
