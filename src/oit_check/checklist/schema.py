@@ -188,7 +188,7 @@ class Checklist(_Strict):
     login_markers: tuple[str, ...] = ()
     indicators: tuple[Indicator, ...]
     items: tuple[Item, ...]
-    schema: Literal[1] = 1
+    format_version: Literal[1] = 1
 
     @model_validator(mode="after")
     def _consistent(self) -> Checklist:
