@@ -1,0 +1,104 @@
+"""Thai text normalisation for matching, and repair of Thai text extracted from PDFs.
+
+Matching must survive what real sites do to Thai: Thai digits next to Arabic ones, zero-width
+spaces, inline tags that split words, tone marks typed in the wrong order, ``ํา`` for ``ำ``, and
+URL slugs from which WordPress or Google Sites dropped every vowel and tone mark. Keys built here
+are compared, never shown: snippets always come from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_DIGITS_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_DIGITS_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+# zero-width space/joiners, BOM, soft hyphen: invisible but break substring matching
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_MARKS = "\u0E31\u0E34-\u0E3A\u0E47-\u0E4E"
+_MARKS_RE = re.compile(f"[{_MARKS}]")
+_WS_RE = re.compile(r"\s+")
+# Everything that is not a letter or digit of Thai or Latin, removed from match keys.
+_NON_WORD_RE = re.compile(r"[^0-9a-z\u0E01-\u0E4E]+")
+
+# Thai PUA glyph codes emitted by some Word/TH Sarabun PDFs (checked against TLWG cmaps;
+# research/libraries.md appendix C).
+_PUA = {
+    0xF700: "\u0E10",
+    0xF70F: "\u0E0D",
+    0xF710: "\u0E31",
+    0xF711: "\u0E4D",
+    0xF712: "\u0E47",
+    0xF718: "\u0E38",
+    0xF719: "\u0E39",
+    0xF71A: "\u0E3A",
+    0xF71B: "\u0E0E",
+    0xF71C: "\u0E0F",
+    0xF71D: "\u0E2C",
+}
+_PUA.update({0xF701 + i: chr(0x0E34 + i) for i in range(4)})
+for _base in (0xF705, 0xF70A, 0xF713):
+    _PUA.update({_base + i: chr(0x0E48 + i) for i in range(5)})
+_PUA_TABLE = str.maketrans(_PUA)
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace Thai digits with Arabic ones."""
+    return text.translate(_DIGITS_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    """Replace Arabic digits with Thai ones (as officials write numbers)."""
+    return text.translate(_DIGITS_TO_THAI)
+
+
+def clean_text(text: str) -> str:
+    """Readable normal form: NFC, no invisible characters, ``ํา`` -> ``ำ``, marks ordered, spaces folded."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\u0E4D\u0E32", "\u0E33").replace("\u0E40\u0E40", "\u0E41")
+    # tone mark typed before an upper/lower vowel: put the vowel first (the canonical order)
+    text = re.sub(r"([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
+    return _WS_RE.sub(" ", text).strip()
+
+
+def match_key(text: str) -> str:
+    """The key used for phrase matching: lower case, Arabic digits, no spaces or punctuation.
+
+    Thai has no spaces between words, and extraction puts separators inside words, so matching
+    ignores whitespace entirely (research/libraries.md §6).
+    """
+    text = clean_text(text).lower().translate(_DIGITS_TO_ARABIC)
+    return _NON_WORD_RE.sub("", text)
+
+
+def skeleton_key(text: str) -> str:
+    """``match_key`` with every Thai vowel and tone mark removed, for mangled URL slugs."""
+    return _MARKS_RE.sub("", match_key(text))
+
+
+def url_words(url: str) -> str:
+    """The percent-decoded path and query of a URL, separators turned into spaces."""
+    decoded = unquote(unquote(url))
+    decoded = re.sub(r"^[a-z]+://[^/]+", "", decoded, flags=re.I)
+    return re.sub(r"[-_/+.=&?%]+", " ", decoded).strip()
+
+
+def fix_thai_pdf_text(text: str) -> str:
+    """Repair Thai text extracted from a PDF: PUA glyphs, marks split off, ``ำา``, mark order."""
+    text = text.translate(_PUA_TABLE)
+    text = re.sub(rf"[ \t\r\n\f]+(?=[{_MARKS}])", "", text)
+    text = text.replace("\u0E4D\u0E32", "\u0E33")
+    text = re.sub(r"\u0E33([\u0E48-\u0E4B]?)\u0E32", "\\1\u0E33", text)
+    text = re.sub(r"([\u0E48-\u0E4C])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
+    return text
+
+
+def snippet_around(text: str, start: int, end: int, width: int = 160) -> str:
+    """A one-line excerpt of ``text`` around ``[start, end)``, with ellipses where cut."""
+    half = max(20, (width - (end - start)) // 2)
+    lo = max(0, start - half)
+    hi = min(len(text), end + half)
+    out = _WS_RE.sub(" ", text[lo:hi]).strip()
+    return ("…" if lo > 0 else "") + out + ("…" if hi < len(text) else "")
