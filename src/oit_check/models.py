@@ -15,6 +15,7 @@ incompatible change and keep ``tests/golden/`` in step.
 
 from __future__ import annotations
 
+import datetime as _dt
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -205,7 +206,7 @@ class Evidence(BaseModel):
     title: str = ""
     snippet: str = ""
     matched_keywords: list[str] = Field(default_factory=list)
-    date: date | None = None
+    date: _dt.date | None = None
     dates_seen: list[DateSeen] = Field(default_factory=list)
     kind: ResourceKind | None = None
     verdict: Verdict = Verdict.OK
