@@ -167,6 +167,7 @@ class PageContent(BaseModel):
 
     url: str
     kind: ResourceKind
+    aliases: tuple[str, ...] = ()  # the requested URL and redirect hops that led here
     found_on: str | None = None
     depth: int = 0
     title: str = ""
