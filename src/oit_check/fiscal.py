@@ -98,3 +98,37 @@ def months_due(year_be: int, as_of: date) -> list[date]:
     A monthly series (o21) must cover October up to the last full month before the as-of date.
     """
     return [m for m in fiscal_months(year_be) if month_end(m) < as_of]
+
+
+def current_fiscal_year_period(as_of: date) -> Period:
+    """The fiscal year containing ``as_of``: 15 Mar 2024 -> 1 Oct 2023 .. 30 Sep 2024 (FY 2567)."""
+    return fiscal_year_period(fiscal_year_of(as_of))
+
+
+def previous_fiscal_year_period(as_of: date) -> Period:
+    """The fiscal year before the one containing ``as_of`` (what "last year's report" covers)."""
+    return fiscal_year_period(fiscal_year_of(as_of) - 1)
+
+
+def current_first_half_period(as_of: date) -> Period:
+    """1 Oct .. 31 Mar of the fiscal year containing ``as_of`` (the "รอบ 6 เดือน" round)."""
+    return first_half_period(fiscal_year_of(as_of))
+
+
+def quarter_of(day: date) -> int:
+    """Fiscal quarter 1..4 of ``day``: October-December is 1, July-September is 4."""
+    return (day.month - 10) % 12 // 3 + 1
+
+
+def fiscal_month_year(year_be: int, month: int) -> int:
+    """The CE year in which ``month`` of fiscal year ``year_be`` falls (Oct-Dec: the year before)."""
+    return be_to_ce(year_be) - (1 if month >= 10 else 0)
+
+
+def cumulative_period(year_be: int, months: int) -> Period:
+    """The first ``months`` (1..12) months of fiscal year ``year_be``: "รอบ 9 เดือน" is Oct..Jun."""
+    if not 1 <= months <= 12:
+        raise ValueError(f"months must be 1..12, not {months}")
+    start = fiscal_year_period(year_be).start
+    last_index = start.month - 1 + months - 1  # 0-based month index counted from January of start.year
+    return Period(start, month_end(date(start.year + last_index // 12, last_index % 12 + 1, 1)))
