@@ -1,0 +1,125 @@
+"""Build the evidence bundle of a candidate and read the dates in it, tagged with where they were read.
+
+A candidate URL is often a page *about* an item that links the real document ("รายงานรอบ ๖ เดือน
+ปี ๒๕๖๗.pdf"), or an index row linking a PDF. The bundle is the target plus the documents it
+links for the item: all documents of a page dedicated to the item, or, on a mixed page, only
+those whose link names the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from oit_check.checklist.schema import Item
+from oit_check.elements import Bundle
+from oit_check.match import normalize_url
+from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
+from oit_check.phrases import PhraseIndex
+from oit_check.thaidates import DateMention, find_dates
+
+# Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
+FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
+_MAX_DOCS = 40
+_MAX_BODY_CHARS = 40_000
+DateFinder = Callable[[str], list[DateMention]]
+
+
+@dataclass
+class BundleParts:
+    """A bundle plus what could not be opened among the documents it links."""
+
+    bundle: Bundle
+    failed_docs: list[tuple[Link, PageFailure]] = field(default_factory=list)
+    doc_links: list[Link] = field(default_factory=list)
+
+
+def build_bundle(
+    item: Item,
+    target: PageContent | None,
+    link: Link | None,
+    pages: Mapping[str, PageContent],
+    failures: Mapping[str, PageFailure],
+    phrases: PhraseIndex,
+) -> BundleParts:
+    """The target and the documents it links for ``item``."""
+    if target is None:
+        return BundleParts(Bundle(target=None, link=link, external=True))
+    parts = BundleParts(Bundle(target=target, link=link))
+    if target.kind is not ResourceKind.HTML:
+        return parts
+    dedicated = item.id in phrases.score(" ".join([target.title, *target.headings[:2]])).winners()
+    from oit_check.match import link_items  # local import: match imports nothing from here
+
+    for doc_link in target.links:
+        if len(parts.doc_links) >= _MAX_DOCS:
+            break
+        key = normalize_url(doc_link.url)
+        doc = pages.get(key)
+        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or _looks_like_file(doc_link)
+        if not is_doc:
+            continue
+        if not dedicated:
+            items, via, _ = link_items(phrases, doc_link)
+            if item.id not in items or via is None:
+                continue
+        parts.doc_links.append(doc_link)
+        if doc is not None:
+            parts.bundle.docs.append(doc)
+        elif key in failures:
+            parts.failed_docs.append((doc_link, failures[key]))
+    return parts
+
+
+def _looks_like_file(link: Link) -> bool:
+    lowered = link.url.lower().split("?", 1)[0]
+    if lowered.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")):
+        return True
+    return any(host in link.url.lower() for host in FILE_HOSTS)
+
+
+def collect_dates(
+    bundle: Bundle,
+    pages: Mapping[str, PageContent],
+    finder: DateFinder = find_dates,
+) -> list[DateSeen]:
+    """Every date of the bundle, tagged with the kind of place it was read (which sets its weight)."""
+    seen: list[DateSeen] = []
+
+    def add(text: str, where: str) -> None:
+        if not text:
+            return
+        for m in finder(text):
+            seen.append(
+                DateSeen(
+                    kind=m.kind.value, start=m.start, end=m.end, source=m.source, where=where,
+                    fiscal_year=m.fiscal_year,
+                )
+            )
+
+    if bundle.link is not None:
+        add(bundle.link.text, "anchor")
+        add(bundle.link.context, "context")
+    target = bundle.target
+    doc_links: dict[str, Link] = {}
+    if target is not None:
+        for link in target.links:
+            doc_links.setdefault(normalize_url(link.url), link)
+    for content in bundle.contents:
+        is_target = content is target
+        if not is_target:
+            via = doc_links.get(normalize_url(content.url))
+            if via is not None:
+                add(via.text, "anchor")
+                add(via.context, "context")
+        add(content.title, "title")
+        for heading in content.headings[:6]:
+            add(heading, "heading")
+        if content.file_name:
+            add(content.file_name.replace("_", " ").replace("-", " "), "file_name")
+        where = "page" if content.kind is ResourceKind.HTML else "body"
+        add(content.text[:_MAX_BODY_CHARS], where)
+        if content.doc_metadata_date is not None:
+            d = content.doc_metadata_date
+            seen.append(DateSeen(kind="day", start=d, end=d, source=d.isoformat(), where="metadata"))
+    return seen

@@ -1,0 +1,281 @@
+"""``oit-check scan URL``, ``oit-check demo`` and ``oit-check schema report``.
+
+Options -> ``ScanConfig`` -> ``pipeline.scan()`` -> reporter -> exit code. Precedence:
+command-line option > ``OIT_CHECK_*`` environment variable > default (typer reads the variables).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from oit_check import config as cfg
+from oit_check.checklist import load_checklist
+from oit_check.checklist.schema import Checklist
+from oit_check.errors import ChecklistError, ConfigError, OitCheckError, ReportError, ScanFailed
+from oit_check.models import ScanResult, Verdict
+from oit_check.progress import ProgressEvent
+from oit_check.report import render_json, render_table, report_schema
+
+EXIT_OK, EXIT_FAILED, EXIT_NOT_OK, EXIT_BAD_INPUT = 0, 1, 2, 3
+
+
+class Format(StrEnum):
+    """Report formats."""
+
+    TABLE = "table"
+    JSON = "json"
+    HTML = "html"
+
+
+class Lang(StrEnum):
+    """Languages of user-facing text."""
+
+    TH = "th"
+    EN = "en"
+
+
+def _fail(exc: OitCheckError, code: int) -> typer.Exit:
+    typer.echo(f"error: {exc.message}", err=True)
+    if exc.hint:
+        typer.echo(f"hint: {exc.hint}", err=True)
+    return typer.Exit(code)
+
+
+def _parse_as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(
+            f"--as-of {value!r} is not a date / วันที่ไม่ถูกต้อง", hint="use YYYY-MM-DD (ค.ศ.), e.g. 2024-04-30"
+        ) from exc
+
+
+def _check_fiscal_year(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if not 2500 <= value <= 2700:
+        hint = f"did you mean {value + 543}?" if 1957 <= value <= 2157 else "e.g. 2567"
+        raise ConfigError(
+            f"--fiscal-year {value} is not a Buddhist Era year / ปีงบประมาณต้องเป็น พ.ศ.", hint=hint
+        )
+    return value
+
+
+def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang) -> str:
+    """The report in the requested format."""
+    if fmt is Format.JSON:
+        return render_json(result)
+    if fmt is Format.HTML:
+        from oit_check.report.html import render_html
+
+        return render_html(result, checklist, lang=lang.value)
+    return render_table(result, lang=lang.value, color=sys.stdout.isatty())
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """To ``output`` if given (opened only now), else stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ReportError(f"cannot write {output}: {exc}", hint="check the directory exists and is writable") from exc
+
+
+class _ProgressPrinter:
+    """A rich progress bar on an interactive stderr; a plain line every few seconds otherwise."""
+
+    def __init__(self, lang: Lang, quiet: bool) -> None:
+        self.lang = lang
+        self.quiet = quiet
+        self.interactive = sys.stderr.isatty()
+        self.console = Console(stderr=True)
+        self.progress: Progress | None = None
+        self.task: int | None = None
+        self.last_line = 0.0
+
+    def __enter__(self) -> _ProgressPrinter:
+        if self.interactive and not self.quiet:
+            self.progress = Progress(
+                TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(), console=self.console, transient=True,
+            )
+            self.progress.start()
+            label = "กำลังตรวจเว็บไซต์" if self.lang is Lang.TH else "crawling"
+            self.task = self.progress.add_task(label, total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if self.quiet:
+            return
+        if self.progress is not None and self.task is not None:
+            label = {"crawl": ("กำลังตรวจเว็บไซต์", "crawling"), "match": ("กำลังตัดสินผล", "judging")}.get(
+                event.stage, (event.stage, event.stage)
+            )
+            self.progress.update(
+                self.task, completed=event.done, total=event.total or None,
+                description=label[0] if self.lang is Lang.TH else label[1],
+            )
+            return
+        now = time.monotonic()
+        if event.stage in ("start", "done", "match") or now - self.last_line >= 5.0:
+            self.last_line = now
+            sys.stderr.write(f"[oit-check] {event.stage} {event.done}/{event.total} {event.message}\n")
+            sys.stderr.flush()
+
+
+def run_scan(
+    url: str,
+    *,
+    checklist_name: str,
+    fiscal_year: int | None,
+    as_of: str | None,
+    fmt: Format,
+    output: Path | None,
+    lang: Lang,
+    crawl_config: cfg.CrawlConfig,
+    quiet: bool = False,
+) -> int:
+    """Run one scan end to end and return the exit code."""
+    from oit_check.pipeline import scan
+
+    try:
+        checklist = load_checklist(checklist_name)
+        config = cfg.ScanConfig(crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of))
+    except (ChecklistError, ConfigError) as exc:
+        raise _fail(exc, EXIT_BAD_INPUT) from exc
+    try:
+        with _ProgressPrinter(lang, quiet) as printer:
+            result = scan(url, checklist, config, on_progress=printer)
+        write_output(render(result, checklist, fmt, lang), output)
+    except ScanFailed as exc:
+        raise _fail(exc, EXIT_FAILED) from exc
+    except ReportError as exc:
+        raise _fail(exc, EXIT_FAILED) from exc
+    except OitCheckError as exc:
+        raise _fail(exc, EXIT_FAILED) from exc
+    except KeyboardInterrupt:
+        typer.echo("interrupted / ยกเลิก", err=True)
+        return EXIT_FAILED
+    except Exception as exc:  # the CLI is the one place with a broad except: report, don't trace
+        typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo("hint: please report this with the command you ran", err=True)
+        return EXIT_FAILED
+    if output is not None and not quiet:
+        s = result.summary
+        typer.echo(
+            f"{output}: ok {s.ok} partial {s.partial} stale {s.stale} broken {s.broken} missing {s.missing}", err=True
+        )
+    return EXIT_OK if all(item.status is Verdict.OK for item in result.items) else EXIT_NOT_OK
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``scan``, ``demo`` and ``schema`` to the app."""
+
+    @app.command("scan")
+    def scan_cmd(
+        url: str = typer.Argument(..., help="หน้าแรกของเว็บไซต์หน่วยงาน / the agency's home page URL"),
+        checklist: str = typer.Option("ita-2566", "--checklist", envvar="OIT_CHECK_CHECKLIST",
+                                      help="ชื่อหรือไฟล์ checklist / packaged name or YAML path"),
+        fiscal_year: int | None = typer.Option(None, "--fiscal-year", envvar="OIT_CHECK_FISCAL_YEAR",
+                                               help="ปีงบประมาณที่ประเมิน (พ.ศ.) / assessed fiscal year, BE"),
+        as_of: str | None = typer.Option(None, "--as-of", envvar="OIT_CHECK_AS_OF",
+                                         help="วันที่อ้างอิง YYYY-MM-DD (default: today)"),
+        fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | html"),
+        output: Path | None = typer.Option(None, "--output", "-o", help="เขียนรายงานลงไฟล์ / write to FILE"),
+        lang: Lang = typer.Option(Lang.TH, "--lang", envvar="OIT_CHECK_LANG", help="th | en"),
+        max_pages: int = typer.Option(cfg.DEFAULT_MAX_PAGES, "--max-pages", envvar="OIT_CHECK_MAX_PAGES", min=1),
+        max_depth: int = typer.Option(cfg.DEFAULT_MAX_DEPTH, "--max-depth", min=0),
+        max_documents: int = typer.Option(cfg.DEFAULT_MAX_DOCUMENTS, "--max-documents", min=0),
+        max_seconds: float = typer.Option(cfg.DEFAULT_MAX_SECONDS, "--max-seconds", min=1.0,
+                                          help="เวลาตรวจสูงสุด (วินาที) / total crawl time limit"),
+        max_bytes: int = typer.Option(cfg.DEFAULT_MAX_BYTES, "--max-bytes", min=1024, help="per response"),
+        timeout: float = typer.Option(cfg.DEFAULT_TIMEOUT, "--timeout", min=0.1, help="per request, seconds"),
+        delay: float = typer.Option(cfg.DEFAULT_DELAY, "--delay", envvar="OIT_CHECK_DELAY", min=0.0,
+                                    help="seconds between requests to the site"),
+        concurrency: int = typer.Option(cfg.DEFAULT_CONCURRENCY, "--concurrency", min=1, max=32),
+        include_subdomains: bool = typer.Option(False, "--include-subdomains", help="crawl *.domain too"),
+        no_documents: bool = typer.Option(False, "--no-documents", help="do not download PDF/DOCX/XLSX"),
+        allow_private: bool = typer.Option(False, "--allow-private",
+                                           help="allow private/loopback targets (your own intranet site)"),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
+    ) -> None:
+        """ตรวจเว็บไซต์หนึ่งแห่งตามรายการ OIT ทุกข้อ / scan one agency website for every OIT item."""
+        try:
+            crawl_config = cfg.CrawlConfig(
+                max_pages=max_pages, max_depth=max_depth, max_documents=max_documents, max_seconds=max_seconds,
+                max_bytes=max_bytes, timeout=timeout, delay=delay, concurrency=concurrency,
+                include_subdomains=include_subdomains, fetch_documents=not no_documents,
+                allow_private=True if allow_private else None,
+            )
+        except ValueError as exc:
+            raise _fail(ConfigError(f"invalid option: {exc}"), EXIT_BAD_INPUT) from exc
+        code = run_scan(
+            url, checklist_name=checklist, fiscal_year=fiscal_year, as_of=as_of, fmt=fmt, output=output,
+            lang=lang, crawl_config=crawl_config, quiet=quiet,
+        )
+        raise typer.Exit(code)
+
+    @app.command("demo")
+    def demo_cmd(
+        fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | html"),
+        output: Path | None = typer.Option(None, "--output", "-o"),
+        lang: Lang = typer.Option(Lang.TH, "--lang", help="th | en"),
+    ) -> None:
+        """สาธิต: เปิดเว็บไซต์ตัวอย่างบนเครื่องแล้วตรวจ / serve the bundled demo site on loopback and scan it."""
+        import yaml
+
+        from oit_check.demo import bundled_demo_root, serve_site
+
+        root = bundled_demo_root()
+        labels_file = root / "_expected.yaml"
+        labels = yaml.safe_load(labels_file.read_text(encoding="utf-8")) if labels_file.exists() else {}
+        fiscal_year = int(labels.get("fiscal_year", 2567))
+        as_of = str(labels.get("as_of", "2024-04-30"))
+        with serve_site(root) as server:
+            typer.echo(
+                f"เว็บไซต์สาธิตอยู่ที่ {server.url} (ปีงบประมาณ {fiscal_year}, ณ วันที่ {as_of})"
+                if lang is Lang.TH else f"demo site at {server.url} (fiscal year {fiscal_year}, as of {as_of})",
+                err=True,
+            )
+            code = run_scan(
+                server.url, checklist_name="ita-2566", fiscal_year=fiscal_year, as_of=as_of, fmt=fmt,
+                output=output, lang=lang, crawl_config=cfg.CrawlConfig(delay=0.0, allow_private=True),
+            )
+        # the demo site has deliberate faults: finding them is success
+        raise typer.Exit(EXIT_OK if code in (EXIT_OK, EXIT_NOT_OK) else code)
+
+    schema_app = typer.Typer(help="JSON Schema ของรายงาน / JSON Schemas", no_args_is_help=True)
+
+    @schema_app.command("report")
+    def schema_report() -> None:
+        """JSON Schema ของรายงาน JSON / print the JSON Schema of the scan report."""
+        sys.stdout.write(report_schema())
+
+    @schema_app.command("checklist")
+    def schema_checklist() -> None:
+        """JSON Schema ของไฟล์ checklist / print the JSON Schema of checklist files."""
+        import json
+
+        from oit_check.checklist.schema import Checklist as ChecklistModel
+
+        sys.stdout.write(json.dumps(ChecklistModel.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+    app.add_typer(schema_app, name="schema")

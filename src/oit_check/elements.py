@@ -1,0 +1,178 @@
+"""Required-element detectors: one implementation per ``DetectorKind``, parameters from the checklist.
+
+A detector looks at an evidence bundle (the target page or document plus the documents it links
+for the item) and answers present / absent / unverified. "Unverified" is for elements that can
+only be read in text when the evidence has none to read (a scanned PDF, an off-site file):
+it is reported, but does not make the item partial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from oit_check.checklist.schema import DetectorKind, Element
+from oit_check.models import Form, Image, Link, LinkKind, PageContent, ResourceKind
+from oit_check.thaitext import match_key, to_arabic_digits
+
+# Images whose file name says they are page furniture, not content (logos, icons, banners).
+_FURNITURE = re.compile(r"logo|icon|banner|bg[_-]|background|spacer|arrow|button|social|flag", re.I)
+# Search boxes and login forms are not channels for questions or complaints.
+_SEARCH_FIELDS = {"q", "s", "search", "keyword", "keywords", "query", "txtsearch", "searchword"}
+
+
+class Presence(StrEnum):
+    """What a detector concluded about one element."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    UNVERIFIED = "unverified"
+
+
+@dataclass
+class Bundle:
+    """Evidence for one candidate: the target (if crawled), documents it links for the item, the link."""
+
+    target: PageContent | None
+    docs: list[PageContent] = field(default_factory=list)
+    link: Link | None = None
+    external: bool = False
+
+    @property
+    def contents(self) -> list[PageContent]:
+        """Target and documents, in that order."""
+        return ([self.target] if self.target is not None else []) + self.docs
+
+    @property
+    def readable(self) -> bool:
+        """Whether any part of the bundle has text to read."""
+        return any(c.text.strip() and not c.no_text_layer for c in self.contents)
+
+    @cached_property
+    def text(self) -> str:
+        """All readable text of the bundle, Arabic digits (for regexes)."""
+        parts: list[str] = []
+        if self.link is not None:
+            parts.append(f"{self.link.text}\n{self.link.context}")
+        for c in self.contents:
+            parts.append(c.title)
+            parts.extend(c.headings)
+            parts.append(c.text)
+        return to_arabic_digits("\n".join(p for p in parts if p))
+
+    @cached_property
+    def key(self) -> str:
+        """``match_key`` of all readable text, for whitespace-insensitive phrase tests."""
+        return match_key(self.text)
+
+    @property
+    def links(self) -> list[Link]:
+        """Links on the target page, plus the link that led here."""
+        out = list(self.target.links) if self.target is not None else []
+        if self.link is not None:
+            out.append(self.link)
+        return out
+
+    @property
+    def images(self) -> list[Image]:
+        """Content images of the target page (logos and icons left out)."""
+        if self.target is None:
+            return []
+        return [i for i in self.target.images if not _FURNITURE.search(urlsplit(i.src).path)]
+
+    @property
+    def forms(self) -> list[Form]:
+        """Forms of the target page."""
+        return list(self.target.forms) if self.target is not None else []
+
+
+def detect(element: Element, bundle: Bundle) -> Presence:
+    """Apply one element's detector to a bundle."""
+    spec = element.detect
+    kind = spec.kind
+    if kind is DetectorKind.LINK_HOST:
+        return _present(any(_host_matches(link.url, spec.hosts) for link in bundle.links))
+    if kind is DetectorKind.EMBED:
+        embeds = [link for link in bundle.links if link.kind in (LinkKind.IFRAME, LinkKind.EMBED)]
+        if spec.hosts:
+            ok = any(_host_matches(link.url, spec.hosts) for link in bundle.links)
+        else:
+            ok = bool(embeds)
+        return _present(ok)
+    if kind is DetectorKind.IMAGE:
+        images = bundle.images
+        if spec.phrases:
+            keys = [match_key(p) for p in spec.phrases]
+            images = [i for i in images if any(k in match_key(f"{i.alt} {i.context} {i.src}") for k in keys)]
+        if len(images) >= spec.min_count:
+            return Presence.PRESENT
+        # an org chart or a photo sheet published as a PDF or image file counts
+        if any(c.kind in (ResourceKind.PDF, ResourceKind.IMAGE) for c in bundle.docs):
+            return Presence.PRESENT
+        if bundle.external or (bundle.target is not None and bundle.target.kind is not ResourceKind.HTML):
+            return Presence.UNVERIFIED
+        return Presence.ABSENT
+    if kind is DetectorKind.FORM:
+        if any(_is_input_form(f) for f in bundle.forms):
+            return Presence.PRESENT
+        if spec.hosts and any(_host_matches(link.url, spec.hosts) for link in bundle.links):
+            return Presence.PRESENT
+        return Presence.UNVERIFIED if bundle.external else Presence.ABSENT
+    if kind is DetectorKind.TABLE:
+        if any(c.tables > 0 or c.kind is ResourceKind.XLSX for c in bundle.contents):
+            return Presence.PRESENT
+        return _unreadable_or_absent(element, bundle)
+    if kind is DetectorKind.MONTH_COVERAGE:
+        return Presence.PRESENT  # coverage is judged by the monthly time rule (freshness.py)
+    if kind is DetectorKind.KEYWORDS:
+        key = bundle.key
+        if any(match_key(p) in key for p in spec.phrases):
+            return Presence.PRESENT
+        return _unreadable_or_absent(element, bundle)
+    if kind is DetectorKind.REGEX:
+        assert spec.pattern is not None  # guaranteed by the schema validator
+        if re.search(spec.pattern, bundle.text, re.IGNORECASE):
+            return Presence.PRESENT
+        return _unreadable_or_absent(element, bundle)
+    raise AssertionError(f"unhandled detector kind {kind}")
+
+
+def _present(ok: bool) -> Presence:
+    return Presence.PRESENT if ok else Presence.ABSENT
+
+
+def _unreadable_or_absent(element: Element, bundle: Bundle) -> Presence:
+    """Text-only elements of evidence with no readable text are unverified, not absent."""
+    if element.needs_text and not bundle.readable:
+        return Presence.UNVERIFIED
+    if bundle.external and bundle.target is None:
+        return Presence.UNVERIFIED
+    if any(c.no_text_layer for c in bundle.contents):
+        return Presence.UNVERIFIED
+    return Presence.ABSENT
+
+
+def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
+    """``hosts`` entries are host suffixes, optionally with a path prefix (``google.com/maps``)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    path = parts.path.lower()
+    for entry in hosts:
+        entry_host, _, entry_path = entry.lower().partition("/")
+        if (host == entry_host or host.endswith("." + entry_host)) and path.lstrip("/").startswith(entry_path):
+            return True
+    return False
+
+
+def _is_input_form(form: Form) -> bool:
+    """A form where a visitor can write something: not a search box, not a login form."""
+    names = {n.lower() for n in form.field_names}
+    if "password" in names:
+        return False
+    if form.has_textarea:
+        return True
+    useful = [n for n in names if n and n not in _SEARCH_FIELDS]
+    return len(useful) >= 2

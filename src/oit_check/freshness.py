@@ -1,0 +1,174 @@
+"""Time rules: does an item's evidence belong to the period its rule requires?
+
+Which date counts (issue #4): dates in the title, anchor text, table row or headings beat dates in
+the body (and file names, whose CE years and reused slugs are weak hints), which beat document
+metadata. HTTP Last-Modified is never used: servers send meaningless dates. Within the strongest
+tier that has any date, the best current evidence wins; what else was seen is kept for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from oit_check.checklist.schema import TimeRule, TimeRuleKind
+from oit_check.fiscal import (
+    ce_to_be,
+    first_half_period,
+    fiscal_year_of,
+    fiscal_year_period,
+    month_end,
+    months_due,
+)
+from oit_check.models import DateSeen
+
+STRONG_SOURCES = frozenset({"title", "anchor", "context", "heading"})
+BODY_SOURCES = frozenset({"body", "file_name"})  # document text; file names are weak hints
+PAGE_SOURCES = frozenset({"page"})  # HTML page text: sidebars and tickers carry today's dates
+METADATA_SOURCES = frozenset({"metadata"})
+TIERS: tuple[frozenset[str], ...] = (STRONG_SOURCES, BODY_SOURCES, PAGE_SOURCES, METADATA_SOURCES)
+
+
+class FreshnessStatus(StrEnum):
+    """Outcome of a time rule on one piece of evidence."""
+
+    OK = "ok"
+    STALE = "stale"  # only older (or other) periods seen
+    UNDATED = "undated"  # the rule needs a period, none was readable
+    GAPS = "gaps"  # monthly series with missing months
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The time-rule verdict on one piece of evidence, with the dates that decided it."""
+
+    status: FreshnessStatus
+    deciding: DateSeen | None = None
+    fiscal_years_seen: tuple[int, ...] = ()
+    missing_months: tuple[date, ...] = ()
+    covered_months: tuple[date, ...] = ()
+    required_fy: int | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def fiscal_years_of(seen: DateSeen) -> set[int]:
+    """The fiscal years (BE) a mention speaks of.
+
+    A bare "พ.ศ. 2567" or "ประจำปี 2567" in an official title means fiscal 2567, as Thai agencies
+    write it; a plan span 2566-2570 speaks of each of those years.
+    """
+    if seen.fiscal_year is not None:
+        return {seen.fiscal_year}
+    if seen.kind == "year":
+        return {ce_to_be(seen.start.year)}
+    if seen.kind == "plan_period":
+        return set(range(ce_to_be(seen.start.year), ce_to_be(seen.end.year) + 1))
+    first, last = fiscal_year_of(seen.start), fiscal_year_of(seen.end)
+    return set(range(first, last + 1))
+
+
+def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: date) -> Freshness:
+    """Apply ``rule`` for assessed fiscal year ``fiscal_year`` (BE) to the dates seen in evidence."""
+    dates = [d for d in seen if d.start <= as_of or d.kind in ("plan_period", "fiscal_year", "range")]
+    if rule.kind is TimeRuleKind.NONE:
+        return Freshness(FreshnessStatus.OK, fiscal_years_seen=_all_years(dates))
+    if rule.kind is TimeRuleKind.MONTHLY:
+        return _monthly(rule, dates, fiscal_year, as_of)
+    required = fiscal_year - 1 if rule.kind is TimeRuleKind.PREVIOUS_FY else fiscal_year
+    accepted = {required}
+    if rule.kind is TimeRuleKind.PREVIOUS_FY:
+        accepted.add(fiscal_year)  # a finished report of the current year is better still
+    if rule.uncertain and rule.kind is TimeRuleKind.CURRENT_FY:
+        accepted.add(fiscal_year - 1)  # the criteria research could not settle CUR vs PREV
+    for tier in TIERS:
+        tier_dates = [d for d in dates if d.where in tier]
+        if not tier_dates:
+            continue
+        years = _all_years(tier_dates)
+        hits = [d for d in tier_dates if fiscal_years_of(d) & accepted]
+        if rule.kind is TimeRuleKind.FIRST_HALF:
+            hits = _prefer_first_half(hits, fiscal_year)
+        if hits:
+            return Freshness(FreshnessStatus.OK, deciding=hits[0], fiscal_years_seen=years, required_fy=required)
+        newest = max(years) if years else None
+        deciding = max(tier_dates, key=lambda d: max(fiscal_years_of(d)))
+        if newest is not None and newest < required:
+            return Freshness(FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, required_fy=required)
+        # only later periods in this tier (a next-year plan): look at weaker tiers, else stale
+        stale_later = Freshness(
+            FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, required_fy=required,
+            notes=("later_period",),
+        )
+        rest = evaluate_weaker(rule, dates, tier, accepted, fiscal_year)
+        return rest if rest is not None else stale_later
+    return Freshness(FreshnessStatus.UNDATED, required_fy=required)
+
+
+def evaluate_weaker(
+    rule: TimeRule, dates: list[DateSeen], after: frozenset[str], accepted: set[int], fiscal_year: int
+) -> Freshness | None:
+    """An accepted period in a tier weaker than ``after``, if any (used when a tier saw only later years)."""
+    index = TIERS.index(after)
+    for tier in TIERS[index + 1 :]:
+        hits = [d for d in dates if d.where in tier and fiscal_years_of(d) & accepted]
+        if rule.kind is TimeRuleKind.FIRST_HALF:
+            hits = _prefer_first_half(hits, fiscal_year)
+        if hits:
+            return Freshness(FreshnessStatus.OK, deciding=hits[0], fiscal_years_seen=_all_years(dates))
+    return None
+
+
+def _prefer_first_half(hits: list[DateSeen], fiscal_year: int) -> list[DateSeen]:
+    """Order hits so that an explicit first-half period of the year comes first."""
+    half = first_half_period(fiscal_year)
+
+    def is_half(d: DateSeen) -> bool:
+        return d.kind in ("half_year", "range", "quarter") and half.start <= d.start and d.end <= half.end
+
+    return sorted(hits, key=lambda d: not is_half(d))
+
+
+def _all_years(dates: Iterable[DateSeen]) -> tuple[int, ...]:
+    years: set[int] = set()
+    for d in dates:
+        years |= fiscal_years_of(d)
+    return tuple(sorted(years))
+
+
+def _monthly(rule: TimeRule, dates: list[DateSeen], fiscal_year: int, as_of: date) -> Freshness:
+    """Every month from October to the last full month before ``as_of`` must appear."""
+    due = months_due(fiscal_year, as_of)
+    period = fiscal_year_period(fiscal_year)
+    covered: set[date] = set()
+    older: list[DateSeen] = []
+    for d in dates:
+        if d.kind in ("month", "day") or (d.kind == "range" and month_end(d.start) >= d.end):
+            first = date(d.start.year, d.start.month, 1)
+            if period.contains(first):
+                covered.add(first)
+            elif first < period.start:
+                older.append(d)
+    years = _all_years(dates)
+    if not due:
+        return Freshness(FreshnessStatus.OK, fiscal_years_seen=years, required_fy=fiscal_year)
+    missing = tuple(m for m in due if m not in covered)
+    covered_due = tuple(m for m in due if m in covered)
+    if covered_due and len(missing) <= rule.tolerance_months:
+        return Freshness(
+            FreshnessStatus.OK, fiscal_years_seen=years, missing_months=missing,
+            covered_months=covered_due, required_fy=fiscal_year,
+        )
+    if covered_due:
+        return Freshness(
+            FreshnessStatus.GAPS, fiscal_years_seen=years, missing_months=missing,
+            covered_months=covered_due, required_fy=fiscal_year,
+        )
+    if older or (years and max(years) < fiscal_year):
+        deciding = max(older, key=lambda d: d.end) if older else None
+        return Freshness(
+            FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, missing_months=missing,
+            required_fy=fiscal_year,
+        )
+    return Freshness(FreshnessStatus.UNDATED, missing_months=missing, required_fy=fiscal_year)

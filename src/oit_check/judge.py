@@ -1,0 +1,330 @@
+"""Judge stage: candidates -> one ``ItemResult`` per item. The only place a verdict is decided.
+
+Per candidate: broken if its target failed; otherwise build the evidence bundle, check required
+elements and the time rule, and give the candidate a verdict. Per item: the best candidate wins
+(ok > partial > stale > broken), except that an item whose ITA-index links are all broken is
+``broken`` even if the document exists elsewhere: the assessor follows the index link, so the
+fix is to mend that link (the report says where the document was found).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from oit_check.bundle import BundleParts, DateFinder, build_bundle, collect_dates
+from oit_check.checklist.schema import Checklist, DetectorKind, Item, TimeRuleKind
+from oit_check.elements import Presence, detect
+from oit_check.freshness import Freshness, FreshnessStatus, evaluate
+from oit_check.i18n import (
+    en_month,
+    failure_text,
+    join_en,
+    join_th,
+    thai_date,
+    thai_month,
+    thai_year,
+)
+from oit_check.match import Candidate, SiteMatches
+from oit_check.models import Evidence, FailureKind, ItemResult, PageContent, PageFailure, ResourceKind, Verdict
+from oit_check.phrases import PhraseIndex
+from oit_check.thaitext import match_key, snippet_around
+
+# Failures that say nothing about the site's quality: we did not (or could not politely) look.
+_NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP}
+_MAX_EVIDENCE = 5
+
+
+@dataclass
+class Outcome:
+    """One candidate judged."""
+
+    candidate: Candidate
+    verdict: Verdict
+    evidence: Evidence
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (th, en) labels
+    unverified: list[tuple[str, str]] = field(default_factory=list)
+    freshness: Freshness | None = None
+    failure: PageFailure | None = None
+    failed_docs: int = 0
+    mention: bool = False
+
+
+@dataclass(frozen=True)
+class JudgeContext:
+    """What every item needs: the site's pages and failures, the assessed year, the date reader."""
+
+    checklist: Checklist
+    phrases: PhraseIndex
+    pages: Mapping[str, PageContent]
+    failures: Mapping[str, PageFailure]
+    fiscal_year: int
+    as_of: date
+    find_dates: DateFinder
+
+
+def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
+    """One result per checklist item, in checklist order."""
+    return [judge_item(ctx, item, matches.candidates.get(item.id, []), item.id in matches.indexed_items)
+            for item in ctx.checklist.items]
+
+
+def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], indexed: bool) -> ItemResult:
+    """Decide the verdict of one item from its candidates."""
+    outcomes = [_judge_candidate(ctx, item, c) for c in candidates]
+    real = [o for o in outcomes if not o.mention]
+    mentions = [o for o in outcomes if o.mention]
+    if not real:
+        return _missing(ctx, item, mentions)
+    real.sort(key=lambda o: (o.verdict.rank, -o.candidate.strength))
+    best = real[0]
+    index_outcomes = [o for o in real if o.candidate.via == "index"]
+    if index_outcomes and all(o.verdict is Verdict.BROKEN for o in index_outcomes) and best.verdict is not Verdict.BROKEN:
+        elsewhere = best
+        best = index_outcomes[0]
+        return _result(ctx, item, best, real, elsewhere=elsewhere)
+    return _result(ctx, item, best, real)
+
+
+def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
+    failure = ctx.failures.get(cand.url)
+    target = ctx.pages.get(cand.url)
+    if target is None and failure is not None and failure.kind not in _NOT_CHECKED:
+        ev = Evidence(
+            url=cand.url, found_on=cand.found_on, title=cand.link.text if cand.link else "",
+            snippet=cand.link.context if cand.link else "", matched_keywords=list(cand.matched),
+            verdict=Verdict.BROKEN, note_th=failure_text(failure.kind, "th"), note_en=failure_text(failure.kind, "en"),
+        )
+        return Outcome(cand, Verdict.BROKEN, ev, failure=failure)
+
+    parts = build_bundle(item, target, cand.link, ctx.pages, ctx.failures, ctx.phrases)
+    bundle = parts.bundle
+    if _is_passing_mention(ctx, item, cand, target, parts):
+        ev = Evidence(url=cand.url, found_on=cand.found_on, title=target.title if target else "", verdict=Verdict.MISSING)
+        return Outcome(cand, Verdict.MISSING, ev, mention=True)
+
+    # A page that only links documents for the item, all of which are broken, is broken.
+    if parts.failed_docs and not bundle.docs and target is not None and not _page_has_item_content(ctx, item, target):
+        link, doc_failure = parts.failed_docs[0]
+        ev = Evidence(
+            url=link.url, found_on=target.url, title=link.text, snippet=link.context,
+            matched_keywords=list(cand.matched), verdict=Verdict.BROKEN,
+            note_th=failure_text(doc_failure.kind, "th"), note_en=failure_text(doc_failure.kind, "en"),
+        )
+        return Outcome(cand, Verdict.BROKEN, ev, failure=doc_failure, failed_docs=len(parts.failed_docs))
+
+    missing: list[tuple[str, str]] = []
+    unverified: list[tuple[str, str]] = []
+    for element in item.elements:
+        if element.detect.kind is DetectorKind.MONTH_COVERAGE:
+            continue
+        presence = detect(element, bundle)
+        if presence is Presence.ABSENT and element.required:
+            missing.append((element.label_th, element.label_en))
+        elif presence is Presence.UNVERIFIED:
+            unverified.append((element.label_th, element.label_en))
+
+    dates = collect_dates(bundle, ctx.pages, ctx.find_dates)
+    fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
+    if fresh.status is FreshnessStatus.STALE:
+        verdict = Verdict.STALE
+    elif missing or fresh.status in (FreshnessStatus.GAPS, FreshnessStatus.UNDATED):
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.OK
+
+    ev = _evidence(ctx, item, cand, parts, fresh, verdict)
+    ev.dates_seen = _dedupe_dates(dates)[:12]
+    return Outcome(
+        cand, verdict, ev, missing=missing, unverified=unverified, freshness=fresh, failed_docs=len(parts.failed_docs)
+    )
+
+
+def _is_passing_mention(
+    ctx: JudgeContext, item: Item, cand: Candidate, target: PageContent | None, parts: BundleParts
+) -> bool:
+    """News of a meeting *about* the plan is not the plan (unless the item's evidence is an activity)."""
+    if item.activity_evidence or cand.via == "index" or target is None or target.kind is not ResourceKind.HTML:
+        return False
+    if parts.bundle.docs:
+        return False
+    label = " ".join([target.title, *target.headings[:1], cand.link.text if cand.link else ""])
+    return ctx.phrases.is_passing_mention(label)
+
+
+def _page_has_item_content(ctx: JudgeContext, item: Item, page: PageContent) -> bool:
+    """Whether the page text itself carries the item (not only links to it)."""
+    key = match_key(page.text[:20_000])
+    keywords = [match_key(k) for k in item.keywords.all()]
+    hits = sum(1 for k in keywords if k and k in key)
+    return hits >= 2 and len(page.text) > 400
+
+
+def _evidence(
+    ctx: JudgeContext, item: Item, cand: Candidate, parts: BundleParts, fresh: Freshness, verdict: Verdict
+) -> Evidence:
+    bundle = parts.bundle
+    target = bundle.target
+    primary = bundle.docs[0] if (bundle.docs and target is not None and target.kind is ResourceKind.HTML) else target
+    url = primary.url if primary is not None else cand.url
+    found_on = (target.url if primary is not target and target is not None else cand.found_on)
+    title = (primary.title or primary.file_name) if primary is not None else (cand.link.text if cand.link else "")
+    snippet, matched = _snippet(ctx, item, primary, cand)
+    deciding = fresh.deciding
+    note_th = note_en = ""
+    if primary is not None and primary.no_text_layer:
+        note_th = "เอกสารเป็นภาพสแกน ไม่มีชั้นข้อความ ตรวจเนื้อหาได้จำกัด"
+        note_en = "scanned document without a text layer: content could not be read"
+    elif target is None:
+        note_th = "ลิงก์ไปยังแหล่งภายนอกเว็บไซต์ ตรวจเนื้อหาไม่ได้"
+        note_en = "off-site link: content not checked"
+    return Evidence(
+        url=url, found_on=found_on, title=title[:200], snippet=snippet, matched_keywords=matched,
+        date=deciding.start if deciding is not None else None,
+        kind=primary.kind if primary is not None else None, verdict=verdict, note_th=note_th, note_en=note_en,
+    )
+
+
+def _snippet(ctx: JudgeContext, item: Item, content: PageContent | None, cand: Candidate) -> tuple[str, list[str]]:
+    phrases = [*item.names.all(), item.title_th, *item.keywords.all()]
+    matched = list(dict.fromkeys(cand.matched))
+    if content is not None and content.text:
+        text = content.text[:60_000]
+        lowered = text.lower()
+        for phrase in phrases:
+            pos = lowered.find(phrase.lower())
+            if pos >= 0:
+                if phrase not in matched:
+                    matched.append(phrase)
+                return snippet_around(text, pos, pos + len(phrase)), matched[:8]
+        return snippet_around(text, 0, 0), matched[:8]
+    if cand.link is not None:
+        return (cand.link.context or cand.link.text)[:240], matched[:8]
+    return "", matched[:8]
+
+
+def _dedupe_dates(dates: list[object]) -> list[object]:
+    seen: set[tuple[object, ...]] = set()
+    out: list[object] = []
+    for d in dates:
+        key = (getattr(d, "start", None), getattr(d, "end", None), getattr(d, "kind", None))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _missing(ctx: JudgeContext, item: Item, mentions: list[Outcome]) -> ItemResult:
+    reason_th = "ไม่พบข้อมูลนี้บนเว็บไซต์ของหน่วยงาน"
+    reason_en = "not found on the agency website"
+    evidence: list[Evidence] = []
+    if mentions:
+        reason_th += " (พบเพียงข่าวหรือกิจกรรมที่กล่าวถึง ซึ่งไม่ใช่ตัวเอกสาร)"
+        reason_en += " (only news that mentions it, which is not the item itself)"
+        evidence = [o.evidence for o in mentions[:2]]
+    return _build(item, ctx, Verdict.MISSING, evidence, [], reason_th, reason_en, item.fix_th, item.fix_en)
+
+
+def _result(
+    ctx: JudgeContext, item: Item, best: Outcome, outcomes: list[Outcome], elsewhere: Outcome | None = None
+) -> ItemResult:
+    verdict = best.verdict
+    evidence = [best.evidence] + [o.evidence for o in outcomes if o is not best][: _MAX_EVIDENCE - 1]
+    fy = ctx.fiscal_year
+    fix_th, fix_en = item.fix_th, item.fix_en
+    missing_th = [m[0] for m in best.missing]
+    missing_en = [m[1] for m in best.missing]
+    fresh = best.freshness
+    where = best.evidence.url
+    if verdict is Verdict.BROKEN:
+        kind = best.failure.kind if best.failure else FailureKind.OTHER
+        reason_th = f"ลิงก์ของข้อมูลนี้เปิดไม่ได้: {failure_text(kind, 'th')} ({where})"
+        reason_en = f"the link to this item does not open: {failure_text(kind, 'en')} ({where})"
+        fix_th = f"แก้ไขลิงก์ {where} ให้ประชาชนเปิดได้โดยไม่ต้องเข้าสู่ระบบ แล้วตรวจซ้ำ " + fix_th
+        fix_en = f"Repair the link {where} so that anyone can open it without logging in. " + fix_en
+        if elsewhere is not None:
+            reason_th += f" แต่พบข้อมูลที่ {elsewhere.evidence.url}"
+            reason_en += f"; the item was found at {elsewhere.evidence.url}"
+            fix_th = f"เปลี่ยนลิงก์ในหน้า ITA ให้ชี้ไปที่ {elsewhere.evidence.url} " + item.fix_th
+    elif verdict is Verdict.STALE and fresh is not None:
+        seen = [y for y in fresh.fiscal_years_seen if y != fresh.required_fy] or list(fresh.fiscal_years_seen)
+        required = fresh.required_fy or fy
+        if item.time_rule.kind is TimeRuleKind.MONTHLY:
+            reason_th = f"พบสรุปผลรายเดือนของปีก่อน แต่ไม่พบของปีงบประมาณ {thai_year(fy)}"
+            reason_en = f"monthly summaries found only for earlier years, none for fiscal year {fy}"
+        elif seen:
+            newest = max(seen)
+            reason_th = f"พบเอกสารปีงบประมาณ {thai_year(newest)} แต่ต้องเป็นปีงบประมาณ {thai_year(required)}"
+            reason_en = f"found a document of fiscal year {newest}, but it must be fiscal year {required}"
+        else:
+            reason_th = f"เอกสารไม่เป็นปัจจุบัน ต้องเป็นปีงบประมาณ {thai_year(required)}"
+            reason_en = f"the document is out of date; fiscal year {required} is required"
+        fix_th = f"เผยแพร่ฉบับของปีงบประมาณ {thai_year(required)} แทนฉบับเดิม " + fix_th
+        fix_en = f"Publish the fiscal year {required} edition. " + fix_en
+    elif verdict is Verdict.PARTIAL:
+        reasons_th: list[str] = []
+        reasons_en: list[str] = []
+        if missing_th:
+            reasons_th.append("ยังขาด " + join_th(missing_th))
+            reasons_en.append("missing " + join_en(missing_en))
+        if fresh is not None and fresh.status is FreshnessStatus.GAPS:
+            months_th = join_th([thai_month(m) for m in fresh.missing_months])
+            months_en = join_en([en_month(m) for m in fresh.missing_months])
+            reasons_th.append(f"ข้อมูลรายเดือนไม่ครบ ขาดเดือน {months_th}")
+            reasons_en.append(f"monthly coverage has gaps: {months_en} missing")
+            missing_th.append("เดือน " + months_th)
+            missing_en.append("months " + months_en)
+        if fresh is not None and fresh.status is FreshnessStatus.UNDATED:
+            period_th, period_en = _period_words(item, fy)
+            reasons_th.append(f"ไม่พบการระบุ{period_th}ในชื่อหรือเนื้อหา")
+            reasons_en.append(f"no {period_en} is stated in its title or content")
+            missing_th.append(f"การระบุ{period_th}")
+            missing_en.append(period_en)
+        reason_th = f"พบข้อมูลที่ {where} แต่" + " และ".join(reasons_th)
+        reason_en = f"found at {where}, but " + "; ".join(reasons_en)
+    else:
+        date_th = f" ({thai_date(best.evidence.date)})" if best.evidence.date else ""
+        date_en = f" ({best.evidence.date.isoformat()})" if best.evidence.date else ""
+        reason_th = f"พบข้อมูลครบถ้วนที่ {where}{date_th}"
+        reason_en = f"found at {where}{date_en}"
+        if best.unverified:
+            reason_th += " (ตรวจไม่ได้: " + join_th([u[0] for u in best.unverified]) + " โปรดตรวจด้วยตนเอง)"
+            reason_en += " (could not verify: " + join_en([u[1] for u in best.unverified]) + ")"
+        fix_th = fix_en = ""
+    result = _build(item, ctx, verdict, evidence, missing_th, reason_th, reason_en, fix_th, fix_en)
+    result.missing_elements_en = missing_en
+    others = {o.evidence.url for o in outcomes if o is not best and o.verdict is not verdict}
+    result.also_seen = sorted(others)[:5]
+    return result
+
+
+def _period_words(item: Item, fy: int) -> tuple[str, str]:
+    kind = item.time_rule.kind
+    if kind is TimeRuleKind.PREVIOUS_FY:
+        return f"ปีงบประมาณ {thai_year(fy - 1)}", f"fiscal year {fy - 1}"
+    if kind is TimeRuleKind.FIRST_HALF:
+        return f"รอบ ๖ เดือนของปีงบประมาณ {thai_year(fy)}", f"first-half period of fiscal year {fy}"
+    if kind is TimeRuleKind.MONTHLY:
+        return "เดือน", "month"
+    return f"ปีงบประมาณ {thai_year(fy)}", f"fiscal year {fy}"
+
+
+def _build(
+    item: Item,
+    ctx: JudgeContext,
+    verdict: Verdict,
+    evidence: list[Evidence],
+    missing_th: list[str],
+    reason_th: str,
+    reason_en: str,
+    fix_th: str,
+    fix_en: str,
+) -> ItemResult:
+    indicator = ctx.checklist.indicator_of(item.sub_indicator)
+    return ItemResult(
+        id=item.id, number=item.number, indicator=indicator.id, sub_indicator=item.sub_indicator,
+        title_th=item.title_th, title_en=item.title_en, status=verdict, evidence=evidence,
+        missing_elements=missing_th, reason_th=reason_th, reason_en=reason_en, fix_th=fix_th.strip(),
+        fix_en=fix_en.strip(), time_rule=item.time_rule.kind.value, time_rule_uncertain=item.time_rule.uncertain,
+    )

@@ -1,0 +1,135 @@
+"""``scan()``: crawl -> extract -> match -> judge -> ScanResult. Read this module first.
+
+A library function with no global state whose result is plain data (``ScanResult``), so the CLI,
+the web app and nightly batch scans all build on it. It never prints: progress goes to the
+``on_progress`` callback. A fault on one page is a ``PageFailure`` in the result; only a start
+URL that cannot be fetched at all raises ``ScanFailed``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timezone
+
+import httpx
+
+from oit_check import __version__
+from oit_check.checklist.schema import Checklist
+from oit_check.config import ScanConfig
+from oit_check.crawl import crawl
+from oit_check.extract import extract_html
+from oit_check.fiscal import fiscal_year_of
+from oit_check.judge import JudgeContext, judge_site
+from oit_check.match import match_site, normalize_url
+from oit_check.models import ItemResult, PageContent, PageFailure, ScanResult, Summary, Timings, Verdict
+from oit_check.phrases import PhraseIndex
+from oit_check.progress import ProgressEvent
+from oit_check.thaidates import find_dates
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+def scan(
+    start_url: str,
+    checklist: Checklist,
+    config: ScanConfig,
+    *,
+    on_progress: ProgressCallback | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ScanResult:
+    """Crawl ``start_url`` and judge every checklist item (runs its own event loop)."""
+    return asyncio.run(scan_async(start_url, checklist, config, on_progress=on_progress, transport=transport))
+
+
+async def scan_async(
+    start_url: str,
+    checklist: Checklist,
+    config: ScanConfig,
+    *,
+    on_progress: ProgressCallback | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ScanResult:
+    """``scan`` for callers that already run an event loop (the web app)."""
+    notify = on_progress or (lambda _event: None)
+    started = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    as_of = config.as_of or date.today()
+    fiscal_year = config.fiscal_year or fiscal_year_of(as_of)
+    notify(ProgressEvent("start", 0, config.crawl.max_pages, start_url, start_url))
+
+    outcome = await crawl(
+        start_url, config.crawl, extract_html=extract_html, transport=transport, on_progress=notify,
+        version=__version__,
+    )
+    t_crawl = time.perf_counter() - t0
+
+    items, index_pages = judge_pages(checklist, outcome.pages, outcome.failures, fiscal_year, as_of, notify)
+    t_total = time.perf_counter() - t0
+    summary = summarise(items)
+    notify(ProgressEvent("done", len(items), len(items), "done"))
+    return ScanResult(
+        tool_version=__version__,
+        start_url=start_url,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        fiscal_year=fiscal_year,
+        as_of=as_of,
+        timings=Timings(
+            started_at=started, finished_at=datetime.now(timezone.utc), crawl_seconds=round(t_crawl, 3),
+            match_seconds=round(t_total - t_crawl, 3), total_seconds=round(t_total, 3),
+        ),
+        crawl=outcome.stats,
+        items=items,
+        summary=summary,
+        failures=outcome.failures,
+        index_pages=index_pages,
+    )
+
+
+def judge_pages(
+    checklist: Checklist,
+    pages: list[PageContent],
+    failures: list[PageFailure],
+    fiscal_year: int,
+    as_of: date,
+    notify: ProgressCallback | None = None,
+) -> tuple[list[ItemResult], list[str]]:
+    """Match and judge already-crawled pages; returns the item results and the ITA index pages found.
+
+    Also used by tests and benchmarks that have pages without a crawl.
+    """
+    phrases = PhraseIndex(checklist)
+    page_map: dict[str, PageContent] = {}
+    for page in pages:
+        page_map.setdefault(normalize_url(page.url), page)
+        for alias in page.aliases:
+            page_map.setdefault(normalize_url(alias), page)
+    failure_map = {normalize_url(f.url): f for f in failures}
+    matches = match_site(checklist, pages, phrases)
+    ctx = JudgeContext(
+        checklist=checklist, phrases=phrases, pages=page_map, failures=failure_map,
+        fiscal_year=fiscal_year, as_of=as_of, find_dates=find_dates,
+    )
+    items = judge_site(ctx, matches)
+    if notify is not None:
+        notify(ProgressEvent("match", len(items), len(items), "items decided"))
+    return items, matches.index_pages
+
+
+def summarise(items: list[ItemResult]) -> Summary:
+    """Counts per verdict and the share of items that are ok."""
+    counts = {v: 0 for v in Verdict}
+    for item in items:
+        counts[item.status] += 1
+    total = len(items)
+    return Summary(
+        total=total,
+        ok=counts[Verdict.OK],
+        partial=counts[Verdict.PARTIAL],
+        stale=counts[Verdict.STALE],
+        broken=counts[Verdict.BROKEN],
+        missing=counts[Verdict.MISSING],
+        expected_oit_score=round(100.0 * counts[Verdict.OK] / total, 2) if total else 0.0,
+    )

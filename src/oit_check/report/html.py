@@ -1,0 +1,105 @@
+"""HTML reporter: ``render_html(ScanResult, Checklist) -> str``, one self-contained page.
+
+The page has no external assets at all (inline CSS and JS, system fonts, no images), so it opens
+offline and can be attached to a memo. A Content-Security-Policy ``<meta>`` allows only the one
+inline script whose hash is computed here, so even a ``<script>`` that slipped into an evidence
+snippet could not run (it cannot: Jinja autoescape is on and ``view.highlight`` escapes first).
+The reporter never decides verdicts; it shows what ``judge`` decided.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+from collections.abc import Sequence
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from oit_check.checklist.schema import Checklist
+from oit_check.models import ScanResult
+from oit_check.report.gaps_view import GapsView, build_gaps_view
+from oit_check.report.strings import normalize_lang, t
+from oit_check.report.view import ReportView, build_view
+
+__all__ = ["environment", "render_html", "render_view"]
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The Jinja environment of the report templates (autoescape on for every template)."""
+    return Environment(
+        loader=PackageLoader("oit_check.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return (resources.files("oit_check.report") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _score_band(score: float) -> str:
+    # 85 is the ITA pass line for each tool (shared/domain/ita-criteria.md, 1.1); 70 the next band.
+    if score >= 85:
+        return "band-high"
+    return "band-mid" if score >= 70 else "band-low"
+
+
+def render_view(
+    view: ReportView,
+    *,
+    gaps: GapsView | None = None,
+    nav_links: Sequence[tuple[str, str]] = (),
+) -> str:
+    """Render an already built ``ReportView`` (used by ``render_html`` and the web app)."""
+    js = _asset("report.js")
+    template = environment().get_template("report.html")
+    lang = view.lang
+
+    def tr(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
+    return template.render(
+        v=view,
+        gv=gaps,
+        gaps=gaps is not None,
+        t=tr,
+        css=Markup(_asset("report.css")),
+        js=Markup(js),
+        script_hash=_script_hash(js),
+        score_band=_score_band(view.score),
+        nav_links=list(nav_links),
+    )
+
+
+def render_html(
+    result: ScanResult,
+    checklist: Checklist | None,
+    *,
+    lang: str = "th",
+    gaps: object | None = None,
+    nav_links: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The HTML report of ``result``: Thai by default, English with ``lang="en"``.
+
+    ``checklist`` supplies indicator and sub-indicator titles (items keep the titles stored in the
+    result). ``gaps`` is the perception-gap analysis of ``oit_check.perception`` (optional; adds a
+    section beside the disclosure findings). ``nav_links`` are ``(href, label)`` pairs shown at the
+    top (the web app's "new scan" and download links); the saved file has none.
+    """
+    lg = normalize_lang(lang)
+    view = build_view(result, checklist, lg)
+    gaps_view = build_gaps_view(gaps, result, lg) if gaps is not None else None
+    return render_view(view, gaps=gaps_view, nav_links=nav_links)

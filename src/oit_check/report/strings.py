@@ -1,0 +1,219 @@
+"""UI strings of the HTML report and the ``serve`` web app, Thai first, in one table.
+
+Every label a person reads in the HTML report or the self-check pages comes from ``STRINGS``;
+templates call ``t(key)``. Keys are stable; add a row here rather than a literal in a template.
+Placeholders use ``str.format`` names (``{shown}``, ``{total}``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["th", "en"]
+LANGS: tuple[Lang, ...] = ("th", "en")
+
+# key -> (Thai, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- report: header and sections
+    "report_title": ("รายงานผลการตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)", "OIT public-disclosure check report"),
+    "site": ("เว็บไซต์", "Website"),
+    "fiscal_year": ("ปีงบประมาณ พ.ศ.", "Fiscal year (BE)"),
+    "as_of": ("ตรวจ ณ วันที่", "Checked on"),
+    "checklist": ("เกณฑ์", "Checklist"),
+    "contents": ("สารบัญ", "Contents"),
+    "sec_summary": ("ภาพรวม", "Overview"),
+    "sec_indicators": ("ผลรายตัวชี้วัด", "By indicator"),
+    "sec_priorities": ("ข้อที่จะเสียคะแนน (ควรแก้ก่อน)", "Items that will cost points (fix first)"),
+    "sec_gaps": ("ช่องว่างระหว่างการเปิดเผยข้อมูลกับการรับรู้", "Perception gaps next to disclosure"),
+    "sec_items": ("ผลรายข้อ", "Item by item"),
+    "sec_failures": ("หน้าเว็บที่เปิดไม่ได้", "Pages that could not be read"),
+    "skip_to_main": ("ข้ามไปยังเนื้อหา", "Skip to content"),
+    # --- summary
+    "expected_score": ("คะแนน OIT โดยประมาณ หากส่งวันนี้", "Expected OIT score if submitted today"),
+    "expected_score_note": (
+        "ประมาณจากสัดส่วนข้อที่ผ่าน (ผ่าน = ได้คะแนน) ไม่ใช่สูตรคำนวณทางการของสำนักงาน ป.ป.ช. "
+        "ผู้ตรวจประเมินอาจตัดสินต่างออกไป",
+        "Share of items that pass (pass = scores). Not the NACC's official formula; "
+        "the assessors may judge differently.",
+    ),
+    "items_ok_of": ("ผ่าน {ok} จาก {total} ข้อ", "{ok} of {total} items pass"),
+    "count_items": ("{n} ข้อ", "{n} items"),
+    "no_priorities": ("ไม่มีข้อที่จะเสียคะแนน ทุกข้อผ่าน", "Nothing to fix: every item passes."),
+    "scan_failed": ("การตรวจไม่สำเร็จ", "The scan failed"),
+    "indicator": ("ตัวชี้วัดที่", "Indicator"),
+    "sub_indicator": ("ตัวชี้วัดย่อย", "Sub-indicator"),
+    "ok_share": ("ผ่าน {pct}%", "{pct}% pass"),
+    "legend": ("คำอธิบายสัญลักษณ์", "Legend"),
+    # --- verdicts
+    "verdict_ok_desc": ("พบครบและเป็นปัจจุบัน", "found, complete and current"),
+    "verdict_partial_desc": ("พบ แต่ขาดองค์ประกอบที่กำหนด", "found, but required elements are missing"),
+    "verdict_stale_desc": ("พบ แต่ไม่ใช่ข้อมูลของปีที่ประเมิน", "found, but not for the assessed year"),
+    "verdict_broken_desc": ("มีลิงก์ แต่เปิดไม่ได้หรือต้องเข้าสู่ระบบ", "linked, but the link fails or needs a login"),
+    "verdict_missing_desc": ("ไม่พบบนเว็บไซต์", "not found on the website"),
+    # --- filters
+    "filters": ("ตัวกรอง", "Filters"),
+    "filter_verdict": ("ผลการตรวจ", "Verdict"),
+    "filter_group": ("ตัวชี้วัด", "Indicator"),
+    "filter_all": ("แสดงทั้งหมด", "Show all"),
+    "filter_status": ("แสดง {shown} จาก {total} ข้อ", "Showing {shown} of {total} items"),
+    # --- item card
+    "reason": ("เหตุผล", "Why"),
+    "fix": ("วิธีแก้ไข", "How to fix"),
+    "missing_elements": ("องค์ประกอบที่ยังขาด", "Missing elements"),
+    "evidence": ("หลักฐานที่พบ", "Evidence"),
+    "no_evidence": ("ไม่พบหลักฐานบนเว็บไซต์", "No evidence found on the website"),
+    "found_on": ("พบลิงก์ที่หน้า", "Linked from"),
+    "dates_seen": ("วันที่ที่พบ", "Dates seen"),
+    "fy_short": ("ปีงบ", "FY"),
+    "open_link": ("เปิด", "open"),
+    "where_title": ("ชื่อเรื่อง", "title"),
+    "where_anchor": ("ข้อความลิงก์", "link text"),
+    "where_context": ("ข้อความรอบลิงก์", "text around the link"),
+    "where_file_name": ("ชื่อไฟล์", "file name"),
+    "where_heading": ("หัวข้อ", "heading"),
+    "where_body": ("เนื้อหา", "body text"),
+    "where_metadata": ("ข้อมูลไฟล์", "file metadata"),
+    "time_rule_uncertain": (
+        "เกณฑ์ด้านช่วงเวลาของข้อนี้ยังไม่ยืนยัน โปรดตรวจกับคู่มือการประเมินของปีนี้",
+        "The time rule of this item is unconfirmed; check it against this year's manual.",
+    ),
+    "also_seen": ("พบข้อมูลนี้ที่ข้ออื่นด้วย", "Also seen under"),
+    "back_to_top": ("กลับด้านบน", "Back to top"),
+    "unsafe_link": ("(ลิงก์ไม่ใช่ http/https จึงไม่แสดงเป็นลิงก์)", "(not an http/https link, shown as text)"),
+    "kind_page": ("หน้าเว็บ", "web page"),
+    "kind_document": ("เอกสาร", "document"),
+    # --- failures / stats
+    "failures_note": (
+        "หน้าเว็บหรือไฟล์ที่โปรแกรมเปิดไม่ได้ระหว่างการตรวจ (อาจทำให้บางข้อไม่พบ)",
+        "Pages or files the checker could not read (some items may be missing because of them)",
+    ),
+    "failures_more": ("และอีก {n} รายการ", "and {n} more"),
+    "stats": ("สถิติการตรวจ", "Scan statistics"),
+    "stats_line": (
+        "เปิดหน้าเว็บ {pages} หน้า เอกสาร {documents} ไฟล์ ใช้เวลา {seconds} วินาที",
+        "{pages} pages and {documents} documents read in {seconds} s",
+    ),
+    "generated_by": ("สร้างโดย oit-check {version}", "Generated by oit-check {version}"),
+    "disclaimer": (
+        "รายงานนี้เป็นการตรวจเบื้องต้นโดยโปรแกรม ไม่ใช่ผลการประเมินของสำนักงาน ป.ป.ช.",
+        "This is an automated pre-check, not the NACC's assessment.",
+    ),
+    # --- perception gaps
+    "gaps_intro": (
+        "เทียบผลการตรวจการเปิดเผยข้อมูล (OIT) กับคะแนนการรับรู้จากแบบวัด IIT/EIT "
+        "ข้อมูลที่เปิดเผยครบแต่คะแนนการรับรู้ต่ำ แปลว่าผู้รับบริการหรือเจ้าหน้าที่ยังไม่รับรู้",
+        "Disclosure findings (OIT) beside the perception scores of the IIT/EIT surveys. "
+        "Fully disclosed but poorly perceived means people do not see what is published.",
+    ),
+    "gap_perception": ("คะแนนการรับรู้", "Perception score"),
+    "gap_disclosure": ("ผลการเปิดเผยข้อมูล", "Disclosure"),
+    "gap_survey_items": ("ข้อคำถาม", "Survey items"),
+    "gap_oit_items": ("ข้อ OIT ที่เกี่ยวข้อง", "Related OIT items"),
+    "gap_finding": ("ข้อสังเกต", "Finding"),
+    "gap_threshold": ("เกณฑ์ {n} คะแนน", "threshold {n}"),
+    "gap_chart_label": (
+        "แผนภาพ: แกนนอนคือสัดส่วนข้อ OIT ที่ผ่าน แกนตั้งคือคะแนนการรับรู้",
+        "Chart: x is the share of related OIT items that pass, y is the perception score",
+    ),
+    "gap_none": ("ไม่มีข้อมูลผลการประเมินให้เปรียบเทียบ", "No assessment results to compare"),
+    # --- web app
+    "app_title": ("ตรวจเว็บไซต์ตามเกณฑ์ OIT ด้วยตนเอง", "Self-check a website against the OIT items"),
+    "app_intro": (
+        "พิมพ์ที่อยู่เว็บไซต์หลักของหน่วยงานและปีงบประมาณที่จะประเมิน โปรแกรมจะเปิดหน้าเว็บ "
+        "และเอกสารทีละหน้า แล้วบอกว่าข้อ O1–O43 ข้อใดผ่าน ข้อใดยังขาด พร้อมวิธีแก้ไข",
+        "Type the agency's main website address and the fiscal year to assess. The checker reads "
+        "the pages and documents and tells you which of items O1–O43 pass, which do not, and how to fix them.",
+    ),
+    "form_url": ("ที่อยู่เว็บไซต์หน่วยงาน", "Agency website address"),
+    "form_url_hint": ("เช่น https://www.example.go.th/", "for example https://www.example.go.th/"),
+    "form_year": ("ปีงบประมาณที่ประเมิน (พ.ศ.)", "Fiscal year assessed (BE)"),
+    "form_results": (
+        "ไฟล์ผลการประเมิน ITA ปีก่อน (ไม่บังคับ) เพื่อวิเคราะห์ช่องว่างการรับรู้",
+        "Last year's ITA results file (optional), for the perception-gap analysis",
+    ),
+    "form_results_hint": ("ไฟล์ไม่เกิน {mb} MB", "at most {mb} MB"),
+    "form_submit": ("เริ่มตรวจ", "Start the check"),
+    "past_scans": ("ผลการตรวจที่ผ่านมา", "Past scans"),
+    "no_past_scans": ("ยังไม่มีผลการตรวจ", "No scans yet"),
+    "col_when": ("วันที่ตรวจ", "When"),
+    "col_site": ("เว็บไซต์", "Website"),
+    "col_year": ("ปีงบ", "FY"),
+    "col_score": ("คะแนนโดยประมาณ", "Expected score"),
+    "col_open": ("รายงาน", "Report"),
+    "open_report": ("เปิดรายงาน", "Open report"),
+    "download_json": ("ดาวน์โหลด JSON", "Download JSON"),
+    "download_html": ("ดาวน์โหลด HTML", "Download HTML"),
+    "new_scan": ("ตรวจเว็บไซต์ใหม่", "New check"),
+    "all_scans": ("ผลการตรวจทั้งหมด", "All scans"),
+    "progress_title": ("กำลังตรวจ", "Checking"),
+    "progress_queued": ("กำลังเริ่มตรวจ…", "Starting…"),
+    "progress_crawl": ("เปิดหน้าเว็บและเอกสารแล้ว {done} รายการ", "{done} pages and documents fetched"),
+    "progress_match": ("ตัดสินผลแล้ว {done} จาก {total} ข้อ", "{done} of {total} items decided"),
+    "progress_done": ("ตรวจเสร็จแล้ว กำลังเปิดรายงาน…", "Done; opening the report…"),
+    "progress_failed": ("การตรวจไม่สำเร็จ", "The check failed"),
+    "progress_noscript": (
+        "หน้านี้จะโหลดใหม่เองทุก 3 วินาทีจนกว่าจะตรวจเสร็จ",
+        "This page reloads itself every 3 seconds until the check is done.",
+    ),
+    "progress_pages": ("หน้าเว็บ/เอกสารที่เปิดแล้ว", "Pages and documents fetched"),
+    "progress_items": ("ข้อที่ตัดสินแล้ว", "Items decided"),
+    "upload_results": ("เพิ่มไฟล์ผลการประเมินเพื่อวิเคราะห์ช่องว่าง", "Add a results file for the gap analysis"),
+    "upload_submit": ("อัปโหลด", "Upload"),
+    "language": ("English", "ภาษาไทย"),
+    "not_found": ("ไม่พบหน้าที่ต้องการ", "Page not found"),
+    "error_title": ("ข้อมูลไม่ถูกต้อง", "Invalid input"),
+    "back": ("กลับไปแก้ไข", "Go back"),
+    # --- web app: validation and refusals (shown to the user; keep them plain)
+    "err_url_empty": ("กรุณากรอกที่อยู่เว็บไซต์", "Please enter the website address."),
+    "err_url_long": ("ที่อยู่เว็บไซต์ยาวเกินไป (ไม่เกิน {n} ตัวอักษร)", "The address is too long (at most {n} characters)."),
+    "err_url_scheme": (
+        "ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://",
+        "The address must start with http:// or https://.",
+    ),
+    "err_url_host": ("ที่อยู่เว็บไซต์ไม่มีชื่อโดเมน", "The address has no host name."),
+    "err_url_invalid": ("ที่อยู่เว็บไซต์ไม่ถูกต้อง", "The address is not valid."),
+    "err_url_credentials": (
+        "ที่อยู่เว็บไซต์ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่าน",
+        "The address must not contain a user name or password.",
+    ),
+    "err_url_dns": (
+        "ไม่พบชื่อโดเมน {host} กรุณาตรวจการสะกด",
+        "The host name {host} could not be found; check the spelling.",
+    ),
+    "err_url_private": (
+        "ไม่อนุญาตให้ตรวจที่อยู่ภายในเครือข่าย ({address}) เช่น 127.0.0.1, 10.x.x.x หรือ 169.254.x.x "
+        "ผู้ดูแลต้องเปิดโปรแกรมด้วยตัวเลือก --allow-private จึงจะตรวจได้",
+        "Private, loopback and link-local addresses ({address}) may not be checked unless the "
+        "server was started with --allow-private.",
+    ),
+    "err_year": (
+        "ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก ระหว่าง {low} ถึง {high}",
+        "The fiscal year must be a 4-digit Buddhist Era year from {low} to {high}.",
+    ),
+    "err_upload_large": ("ไฟล์ใหญ่เกินไป (ไม่เกิน {mb} MB)", "The file is too large (at most {mb} MB)."),
+    "err_upload_type": (
+        "ไม่รองรับไฟล์ชนิดนี้ (รองรับ {types})",
+        "This file type is not supported (supported: {types}).",
+    ),
+    "err_upload_unreadable": ("อ่านไฟล์ผลการประเมินไม่ได้: {detail}", "The results file cannot be read: {detail}"),
+    "err_busy": (
+        "ขณะนี้มีการตรวจเว็บไซต์เต็มจำนวนแล้ว ({n} รายการพร้อมกัน) กรุณารอสักครู่แล้วลองใหม่",
+        "The server is busy ({n} checks at once). Please wait a moment and try again.",
+    ),
+    "err_form": ("ส่งข้อมูลไม่ถูกต้อง กรุณาลองใหม่", "The form could not be read; please try again."),
+    "err_scan_failed": ("ตรวจไม่สำเร็จ: {detail}", "The check failed: {detail}"),
+}
+
+_DEFAULT: Lang = "th"
+
+
+def normalize_lang(value: str | None) -> Lang:
+    """``"en"`` for English, Thai for anything else (the default audience is Thai)."""
+    return "en" if (value or "").lower().startswith("en") else "th"
+
+
+def t(key: str, lang: str = _DEFAULT, **values: object) -> str:
+    """The string ``key`` in ``lang`` with ``values`` filled in; ``KeyError`` on an unknown key."""
+    th, en = STRINGS[key]
+    text = en if normalize_lang(lang) == "en" else th
+    return text.format(**values) if values else text
