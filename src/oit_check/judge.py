@@ -9,7 +9,7 @@ fix is to mend that link (the report says where the document was found).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,8 +26,20 @@ from oit_check.i18n import (
     thai_month,
     thai_year,
 )
-from oit_check.match import Candidate, SiteMatches
-from oit_check.models import Evidence, FailureKind, ItemResult, PageContent, PageFailure, ResourceKind, Verdict
+from oit_check.match import Candidate, SiteMatches, match_site, normalize_url
+from oit_check.models import (
+    DateSeen,
+    Evidence,
+    FailureKind,
+    ItemResult,
+    PageContent,
+    PageFailure,
+    ResourceKind,
+    Summary,
+    Verdict,
+)
+from oit_check.progress import ProgressEvent
+from oit_check.thaidates import find_dates
 from oit_check.phrases import PhraseIndex
 from oit_check.thaitext import match_key, snippet_around
 
@@ -204,11 +216,11 @@ def _snippet(ctx: JudgeContext, item: Item, content: PageContent | None, cand: C
     return "", matched[:8]
 
 
-def _dedupe_dates(dates: list[object]) -> list[object]:
+def _dedupe_dates(dates: list[DateSeen]) -> list[DateSeen]:
     seen: set[tuple[object, ...]] = set()
-    out: list[object] = []
+    out: list[DateSeen] = []
     for d in dates:
-        key = (getattr(d, "start", None), getattr(d, "end", None), getattr(d, "kind", None))
+        key = (d.start, d.end, d.kind)
         if key not in seen:
             seen.add(key)
             out.append(d)
@@ -327,4 +339,51 @@ def _build(
         title_th=item.title_th, title_en=item.title_en, status=verdict, evidence=evidence,
         missing_elements=missing_th, reason_th=reason_th, reason_en=reason_en, fix_th=fix_th.strip(),
         fix_en=fix_en.strip(), time_rule=item.time_rule.kind.value, time_rule_uncertain=item.time_rule.uncertain,
+    )
+
+
+def judge_pages(
+    checklist: Checklist,
+    pages: list[PageContent],
+    failures: list[PageFailure],
+    fiscal_year: int,
+    as_of: date,
+    notify: Callable[[ProgressEvent], None] | None = None,
+) -> tuple[list[ItemResult], list[str]]:
+    """Match and judge already-crawled pages; returns the item results and the ITA index pages found.
+
+    Also used by tests and benchmarks that have pages without a crawl.
+    """
+    phrases = PhraseIndex(checklist)
+    page_map: dict[str, PageContent] = {}
+    for page in pages:
+        page_map.setdefault(normalize_url(page.url), page)
+        for alias in page.aliases:
+            page_map.setdefault(normalize_url(alias), page)
+    failure_map = {normalize_url(f.url): f for f in failures}
+    matches = match_site(checklist, pages, phrases)
+    ctx = JudgeContext(
+        checklist=checklist, phrases=phrases, pages=page_map, failures=failure_map,
+        fiscal_year=fiscal_year, as_of=as_of, find_dates=find_dates,
+    )
+    items = judge_site(ctx, matches)
+    if notify is not None:
+        notify(ProgressEvent("match", len(items), len(items), "items decided"))
+    return items, matches.index_pages
+
+
+def summarise(items: list[ItemResult]) -> Summary:
+    """Counts per verdict and the share of items that are ok."""
+    counts = {v: 0 for v in Verdict}
+    for item in items:
+        counts[item.status] += 1
+    total = len(items)
+    return Summary(
+        total=total,
+        ok=counts[Verdict.OK],
+        partial=counts[Verdict.PARTIAL],
+        stale=counts[Verdict.STALE],
+        broken=counts[Verdict.BROKEN],
+        missing=counts[Verdict.MISSING],
+        expected_oit_score=round(100.0 * counts[Verdict.OK] / total, 2) if total else 0.0,
     )

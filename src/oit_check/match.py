@@ -24,6 +24,7 @@ from oit_check.checklist.schema import Checklist
 from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.phrases import PhraseIndex
 from oit_check.thaitext import url_words
+from oit_check.urls import url_key
 
 Via = Literal["index", "link", "section", "title", "slug"]
 _VIA_STRENGTH: dict[str, int] = {"index": 4, "link": 3, "title": 3, "section": 2, "slug": 1}
@@ -69,9 +70,8 @@ class SiteMatches:
 
 
 def normalize_url(url: str) -> str:
-    """Placeholder key until the crawler's URL normaliser lands (TODO: use oit_check.urls)."""
-    parts = urlsplit(url)
-    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower(), fragment="").geturl()
+    """The key under which pages, failures and link targets are compared (scheme and www folded)."""
+    return url_key(url)
 
 
 def match_site(checklist: Checklist, pages: Iterable[PageContent], index: PhraseIndex | None = None) -> SiteMatches:

@@ -21,12 +21,9 @@ from oit_check.config import ScanConfig
 from oit_check.crawl import crawl
 from oit_check.extract import extract_html
 from oit_check.fiscal import fiscal_year_of
-from oit_check.judge import JudgeContext, judge_site
-from oit_check.match import match_site, normalize_url
-from oit_check.models import ItemResult, PageContent, PageFailure, ScanResult, Summary, Timings, Verdict
-from oit_check.phrases import PhraseIndex
+from oit_check.judge import judge_pages, summarise
+from oit_check.models import ScanResult, Timings
 from oit_check.progress import ProgressEvent
-from oit_check.thaidates import find_dates
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
@@ -85,51 +82,4 @@ async def scan_async(
         summary=summary,
         failures=outcome.failures,
         index_pages=index_pages,
-    )
-
-
-def judge_pages(
-    checklist: Checklist,
-    pages: list[PageContent],
-    failures: list[PageFailure],
-    fiscal_year: int,
-    as_of: date,
-    notify: ProgressCallback | None = None,
-) -> tuple[list[ItemResult], list[str]]:
-    """Match and judge already-crawled pages; returns the item results and the ITA index pages found.
-
-    Also used by tests and benchmarks that have pages without a crawl.
-    """
-    phrases = PhraseIndex(checklist)
-    page_map: dict[str, PageContent] = {}
-    for page in pages:
-        page_map.setdefault(normalize_url(page.url), page)
-        for alias in page.aliases:
-            page_map.setdefault(normalize_url(alias), page)
-    failure_map = {normalize_url(f.url): f for f in failures}
-    matches = match_site(checklist, pages, phrases)
-    ctx = JudgeContext(
-        checklist=checklist, phrases=phrases, pages=page_map, failures=failure_map,
-        fiscal_year=fiscal_year, as_of=as_of, find_dates=find_dates,
-    )
-    items = judge_site(ctx, matches)
-    if notify is not None:
-        notify(ProgressEvent("match", len(items), len(items), "items decided"))
-    return items, matches.index_pages
-
-
-def summarise(items: list[ItemResult]) -> Summary:
-    """Counts per verdict and the share of items that are ok."""
-    counts = {v: 0 for v in Verdict}
-    for item in items:
-        counts[item.status] += 1
-    total = len(items)
-    return Summary(
-        total=total,
-        ok=counts[Verdict.OK],
-        partial=counts[Verdict.PARTIAL],
-        stale=counts[Verdict.STALE],
-        broken=counts[Verdict.BROKEN],
-        missing=counts[Verdict.MISSING],
-        expected_oit_score=round(100.0 * counts[Verdict.OK] / total, 2) if total else 0.0,
     )
