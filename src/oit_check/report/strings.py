@@ -31,8 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- summary
     "expected_score": ("คะแนน OIT โดยประมาณ หากส่งวันนี้", "Expected OIT score if submitted today"),
     "expected_score_note": (
-        "ประมาณจากสัดส่วนข้อที่ผ่าน (ผ่าน = ได้คะแนน) ไม่ใช่สูตรคำนวณทางการของสำนักงาน ป.ป.ช. "
-        "ผู้ตรวจประเมินอาจตัดสินต่างออกไป",
+        "ประมาณจากสัดส่วนข้อที่ผ่าน (ผ่าน = ได้คะแนน) ไม่ใช่สูตรคำนวณทางการของสำนักงาน ป.ป.ช. ผู้ตรวจประเมินอาจตัดสินต่างออกไป",
         "Share of items that pass (pass = scores). Not the NACC's official formula; "
         "the assessors may judge differently.",
     ),
@@ -122,7 +121,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "พิมพ์ที่อยู่เว็บไซต์หลักของหน่วยงานและปีงบประมาณที่จะประเมิน โปรแกรมจะเปิดหน้าเว็บ "
         "และเอกสารทีละหน้า แล้วบอกว่าข้อ O1–O43 ข้อใดผ่าน ข้อใดยังขาด พร้อมวิธีแก้ไข",
         "Type the agency's main website address and the fiscal year to assess. The checker reads "
-        "the pages and documents and tells you which of items O1–O43 pass, which do not, and how to fix them.",
+        "the pages and documents and tells you which of items O1–O43 pass, which do not, "
+        "and how to fix them.",
     ),
     "form_url": ("ที่อยู่เว็บไซต์หน่วยงาน", "Agency website address"),
     "form_url_hint": ("เช่น https://www.example.go.th/", "for example https://www.example.go.th/"),
@@ -165,7 +165,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "back": ("กลับไปแก้ไข", "Go back"),
     # --- web app: validation and refusals (shown to the user; keep them plain)
     "err_url_empty": ("กรุณากรอกที่อยู่เว็บไซต์", "Please enter the website address."),
-    "err_url_long": ("ที่อยู่เว็บไซต์ยาวเกินไป (ไม่เกิน {n} ตัวอักษร)", "The address is too long (at most {n} characters)."),
+    "err_url_long": (
+        "ที่อยู่เว็บไซต์ยาวเกินไป (ไม่เกิน {n} ตัวอักษร)",
+        "The address is too long (at most {n} characters).",
+    ),
     "err_url_scheme": (
         "ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://",
         "The address must start with http:// or https://.",

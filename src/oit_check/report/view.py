@@ -23,7 +23,13 @@ from oit_check.models import DateSeen, Evidence, ItemResult, PageFailure, Resour
 from oit_check.report.strings import Lang, normalize_lang, t
 
 #: Display order of verdicts (best first), also the order of the summary tiles and bar segments.
-VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.OK, Verdict.PARTIAL, Verdict.STALE, Verdict.BROKEN, Verdict.MISSING)
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    Verdict.OK,
+    Verdict.PARTIAL,
+    Verdict.STALE,
+    Verdict.BROKEN,
+    Verdict.MISSING,
+)
 #: Order of the "fix first" list: an item that is not there at all first, a partial one last.
 COST_ORDER: tuple[Verdict, ...] = (Verdict.MISSING, Verdict.BROKEN, Verdict.STALE, Verdict.PARTIAL)
 #: Cap on page failures listed in the report (the full list is in the JSON report).
@@ -223,10 +229,14 @@ def highlight(text: str, keywords: Iterable[str], *, limit: int = MAX_SNIPPET_CH
 
 
 def format_date(day: date, lang: Lang) -> str:
-    """``๑๕ มี.ค. ๒๕๖๗`` (as officials write dates) in Thai, ``15 Mar 2024`` in English."""
+    """``15 มี.ค. 2567`` (Buddhist Era) in Thai, ``15 Mar 2024`` in English.
+
+    Arabic digits, unlike ``i18n.thai_date``: the report sets dates beside scores, counts and
+    fiscal years, and one kind of digit on a page reads more easily than two.
+    """
     if lang == "en":
         return f"{day.day} {i18n.EN_MONTHS_SHORT[day.month - 1]} {day.year}"
-    return i18n.thai_date(day)
+    return f"{day.day} {i18n.THAI_MONTHS_SHORT[day.month - 1]} {day.year + 543}"
 
 
 def _date_view(seen: DateSeen, lang: Lang) -> DateView:
@@ -248,8 +258,10 @@ def _kind_label(kind: ResourceKind | None, lang: Lang) -> str:
         return t("kind_page", lang)
     if kind in (ResourceKind.IMAGE, ResourceKind.OTHER):
         return kind.value
-    return f"{t('kind_document', lang)} {kind.value.upper()}" if kind is not ResourceKind.DOC_OTHER else t(
-        "kind_document", lang
+    return (
+        f"{t('kind_document', lang)} {kind.value.upper()}"
+        if kind is not ResourceKind.DOC_OTHER
+        else t("kind_document", lang)
     )
 
 
@@ -328,7 +340,9 @@ def _counts(statuses: Sequence[Verdict], lang: Lang) -> tuple[VerdictCount, ...]
     )
 
 
-def _group(gid: str, title: str, statuses: Sequence[Verdict], lang: Lang, subgroups: tuple[GroupView, ...] = ()) -> GroupView:
+def _group(
+    gid: str, title: str, statuses: Sequence[Verdict], lang: Lang, subgroups: tuple[GroupView, ...] = ()
+) -> GroupView:
     counts = _counts(statuses, lang)
     ok = sum(1 for s in statuses if s is Verdict.OK)
     pct = round(100 * ok / len(statuses), 1) if statuses else 0.0
@@ -380,6 +394,13 @@ def _fmt_score(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
+def _checklist_label(result: ScanResult, checklist: Checklist | None, lang: Lang) -> str:
+    ident = f"{result.checklist_id}@{result.checklist_version}"
+    if checklist is None:
+        return ident
+    return f"{_pick(checklist.title_th, checklist.title_en, lang)} ({ident})"
+
+
 def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th") -> ReportView:
     """Count, order and format ``result`` for the report. Verdicts are taken as given."""
     lg = normalize_lang(lang)
@@ -389,7 +410,9 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
     items = tuple(_item_view(it, sub_titles, codes, lg) for it in items_sorted)
     rank = {v: i for i, v in enumerate(COST_ORDER)}
     priorities = tuple(
-        sorted((iv for iv in items if iv.status is not Verdict.OK), key=lambda iv: (rank[iv.status], iv.number))
+        sorted(
+            (iv for iv in items if iv.status is not Verdict.OK), key=lambda iv: (rank[iv.status], iv.number)
+        )
     )
     summary = result.summary
     counts_by_verdict = {
@@ -401,7 +424,9 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
     }
     total = summary.total or 1
     counts = tuple(
-        VerdictCount(v, verdict_label(v, lg), counts_by_verdict[v], round(100 * counts_by_verdict[v] / total, 1))
+        VerdictCount(
+            v, verdict_label(v, lg), counts_by_verdict[v], round(100 * counts_by_verdict[v] / total, 1)
+        )
         for v in VERDICT_ORDER
     )
     indicators = _indicator_groups(items_sorted, ind_titles, sub_titles, lg)
@@ -425,10 +450,11 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
         start_url=result.start_url,
         start_href=safe_href(result.start_url),
         fiscal_year=result.fiscal_year,
-        fiscal_year_text=str(result.fiscal_year if lg == "th" else f"{result.fiscal_year} ({result.fiscal_year - 543})"),
+        fiscal_year_text=str(
+            result.fiscal_year if lg == "th" else f"{result.fiscal_year} ({result.fiscal_year - 543})"
+        ),
         as_of_text=format_date(result.as_of, lg),
-        checklist_label=f"{checklist.title_th if checklist and lg == 'th' else checklist.title_en if checklist else ''}"
-        f" ({result.checklist_id}@{result.checklist_version})".strip(),
+        checklist_label=_checklist_label(result, checklist, lg),
         tool_version=result.tool_version,
         error=result.error,
         score=summary.expected_oit_score,
@@ -444,5 +470,7 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
         verdict_filters=verdict_filters,
         group_filters=tuple(group_filters),
         stats_text=stats_text,
-        verdict_legend=tuple((v, verdict_label(v, lg), t(f"verdict_{v.value}_desc", lg)) for v in VERDICT_ORDER),
+        verdict_legend=tuple(
+            (v, verdict_label(v, lg), t(f"verdict_{v.value}_desc", lg)) for v in VERDICT_ORDER
+        ),
     )
