@@ -60,7 +60,12 @@ class Outcome:
     freshness: Freshness | None = None
     failure: PageFailure | None = None
     failed_docs: int = 0
-    mention: bool = False
+    dropped: str | None = None  # "mention", "placeholder" or "unconfirmed": not really the item
+
+    @property
+    def mention(self) -> bool:
+        """A passing mention or a placeholder page: reported when nothing better exists."""
+        return self.dropped in ("mention", "placeholder")
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
 def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], indexed: bool) -> ItemResult:
     """Decide the verdict of one item from its candidates."""
     outcomes = [_judge_candidate(ctx, item, c) for c in candidates]
-    real = [o for o in outcomes if not o.mention]
+    real = [o for o in outcomes if o.dropped is None]
     mentions = [o for o in outcomes if o.mention]
     if not real:
         return _missing(ctx, item, mentions)
@@ -112,9 +117,10 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
 
     parts = build_bundle(item, target, cand.link, ctx.pages, ctx.failures, ctx.phrases)
     bundle = parts.bundle
-    if _is_passing_mention(ctx, item, cand, target, parts):
+    dropped = _dropped(ctx, item, cand, target, parts)
+    if dropped is not None:
         ev = Evidence(url=cand.url, found_on=cand.found_on, title=target.title if target else "", verdict=Verdict.MISSING)
-        return Outcome(cand, Verdict.MISSING, ev, mention=True)
+        return Outcome(cand, Verdict.MISSING, ev, dropped=dropped)
 
     # A page that only links documents for the item, all of which are broken, is broken.
     if parts.failed_docs and not bundle.docs and target is not None and not _page_has_item_content(ctx, item, target):
@@ -153,16 +159,37 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     )
 
 
-def _is_passing_mention(
+def _dropped(
     ctx: JudgeContext, item: Item, cand: Candidate, target: PageContent | None, parts: BundleParts
-) -> bool:
-    """News of a meeting *about* the plan is not the plan (unless the item's evidence is an activity)."""
-    if item.activity_evidence or cand.via == "index" or target is None or target.kind is not ResourceKind.HTML:
-        return False
-    if parts.bundle.docs:
-        return False
+) -> str | None:
+    """Why a candidate is not really the item, or None if it is.
+
+    * ``unconfirmed``: found only through its URL (``/o12/``, a mangled slug) and the target does
+      not name the item;
+    * ``placeholder``: a short page that says its content is still being prepared;
+    * ``mention``: news of a meeting *about* the plan is not the plan (unless the item's evidence
+      is an activity).
+    """
+    if target is None or target.kind is not ResourceKind.HTML:
+        if cand.via == "slug" and target is not None and not _names_item(ctx, item, target):
+            return "unconfirmed"
+        return None
+    if cand.via == "slug" and not _names_item(ctx, item, target):
+        return "unconfirmed"
+    if not parts.bundle.docs and len(target.text) < 1500 and ctx.phrases.is_placeholder(target.text):
+        return "placeholder"
+    if item.activity_evidence or cand.via == "index" or parts.bundle.docs:
+        return None
     label = " ".join([target.title, *target.headings[:1], cand.link.text if cand.link else ""])
-    return ctx.phrases.is_passing_mention(label)
+    return "mention" if ctx.phrases.is_passing_mention(label) else None
+
+
+def _names_item(ctx: JudgeContext, item: Item, content: PageContent) -> bool:
+    """Whether a page or document names the item in its title, headings or opening text."""
+    label = " ".join([content.title, *content.headings[:4], content.text[:600]])
+    if item.id in ctx.phrases.score(label).names:
+        return True
+    return len(ctx.phrases.score(content.text[:5000]).keywords.get(item.id, [])) >= 2
 
 
 def _page_has_item_content(ctx: JudgeContext, item: Item, page: PageContent) -> bool:
@@ -231,7 +258,11 @@ def _missing(ctx: JudgeContext, item: Item, mentions: list[Outcome]) -> ItemResu
     reason_th = "ไม่พบข้อมูลนี้บนเว็บไซต์ของหน่วยงาน"
     reason_en = "not found on the agency website"
     evidence: list[Evidence] = []
-    if mentions:
+    if any(o.dropped == "placeholder" for o in mentions):
+        reason_th += " (หน้าที่ลิงก์ไว้ยังไม่มีเนื้อหา แจ้งว่าอยู่ระหว่างจัดทำ)"
+        reason_en += " (the linked page is an empty placeholder)"
+        evidence = [o.evidence for o in mentions[:2]]
+    elif mentions:
         reason_th += " (พบเพียงข่าวหรือกิจกรรมที่กล่าวถึง ซึ่งไม่ใช่ตัวเอกสาร)"
         reason_en += " (only news that mentions it, which is not the item itself)"
         evidence = [o.evidence for o in mentions[:2]]

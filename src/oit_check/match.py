@@ -111,12 +111,22 @@ def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None,
             if len(section_winners) <= 2:
                 matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
                 return section_winners, "section", matched
+    if not link.same_site:
+        host = urlsplit(link.url).hostname or ""
+        identified = phrases.identity_host_items(host)
+        if identified:
+            return identified, "link", (host,)
+        return [], None, ()
     # mangled Thai slugs: /o29-แนวปฏบตการจดการรองเรยน... (marks dropped by WordPress/Google Sites)
-    if link.same_site and link.kind is LinkKind.ANCHOR:
-        slug_score = phrases.score_slug(url_words(link.url))
+    if link.kind is LinkKind.ANCHOR and not score.names:
+        words = url_words(link.url)
+        slug_score = phrases.score_slug(words)
         slug_winners = slug_score.winners()
         if slug_winners and len(slug_winners) == 1:
             return slug_winners, "slug", tuple(slug_score.names.get(slug_winners[0], ()))
+        hinted = phrases.url_hint_items(words)
+        if len(hinted) == 1:
+            return hinted, "slug", ()
     return [], None, ()
 
 

@@ -77,6 +77,17 @@ class PhraseIndex:
             self._automaton.make_automaton()
         if self._has_skeleton:
             self._skeleton.make_automaton()
+        self._url_hints = tuple(
+            (match_key(hint), item.id) for item in checklist.items for hint in item.url_hints if len(match_key(hint)) >= 3
+        )
+        self._identity_hosts = tuple(
+            (host.lower(), item.id)
+            for item in checklist.items
+            for element in item.elements
+            if element.required and element.detect.kind.value == "link_host"
+            for host in element.detect.hosts
+        )
+        self._placeholders = tuple(match_key(p) for p in checklist.placeholder_markers if match_key(p))
         self._code_re = _code_regex(checklist.item_code_prefixes)
         self._numbers = {item.number: item.id for item in checklist.items}
         self._index_names = tuple(match_key(p) for p in checklist.index_page_names.all() if match_key(p))
@@ -112,6 +123,26 @@ class PhraseIndex:
                     result.keywords.setdefault(item_id, []).append(phrase)
                 else:
                     result.excluded.add(item_id)
+
+    def url_hint_items(self, url_text: str) -> list[str]:
+        """Items whose URL hints (``structure``, ``o12``, ``nogift`` ...) appear in a URL's words."""
+        key = match_key(url_text)
+        return sorted({item_id for hint, item_id in self._url_hints if hint in key})
+
+    def identity_host_items(self, host: str) -> list[str]:
+        """Items identified by a link to a host (o9: a link to the agency's Facebook page *is* the item)."""
+        host = host.lower()
+        found: list[str] = []
+        for entry, item_id in self._identity_hosts:
+            entry_host = entry.split("/", 1)[0]
+            if (host == entry_host or host.endswith("." + entry_host)) and item_id not in found:
+                found.append(item_id)
+        return found
+
+    def is_placeholder(self, text: str) -> bool:
+        """Whether a short page says its content is still being prepared ("อยู่ระหว่างจัดทำ")."""
+        key = match_key(text)
+        return any(marker in key for marker in self._placeholders)
 
     def codes(self, text: str) -> list[str]:
         """Item ids written as codes in ``text``: O12, o12, OIT 12, ๐๑๒, 012 -, O-12, ข้อ 12 ..."""

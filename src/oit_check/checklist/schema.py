@@ -185,6 +185,8 @@ class Checklist(_Strict):
     passing_mention_markers: tuple[str, ...] = ()
     index_page_names: Phrases = Phrases()
     error_page_markers: tuple[str, ...] = ()
+    # Text of pages that exist but hold nothing yet ("อยู่ระหว่างจัดทำ"): such a page is not the item.
+    placeholder_markers: tuple[str, ...] = ()
     login_markers: tuple[str, ...] = ()
     indicators: tuple[Indicator, ...]
     items: tuple[Item, ...]
