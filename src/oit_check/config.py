@@ -22,6 +22,40 @@ DEFAULT_DELAY = 0.25  # seconds between requests to one host (robots.txt Crawl-d
 DEFAULT_RETRIES = 2
 DEFAULT_MAX_REDIRECTS = 8
 DEFAULT_MAX_QUERY_VARIANTS = 30  # distinct query strings per path before it is treated as a trap
+DEFAULT_MAX_CRAWL_DELAY = 10.0  # cap on a robots.txt Crawl-delay (recorded in CrawlStats.notes)
+DEFAULT_MAX_RETRY_AFTER = 30.0  # cap on a Retry-After wait
+DEFAULT_RETRY_BACKOFF = 0.5  # first retry waits about this long, doubling each time (with jitter)
+DEFAULT_MAX_RESPONSE_SECONDS = 120.0  # one response, headers and body, slow servers included
+DEFAULT_MAX_URL_LENGTH = 2048  # longer URLs are treated as traps
+DEFAULT_MAX_SITEMAP_URLS = 2000  # seed URLs taken from sitemaps
+DEFAULT_MAX_DOCUMENT_CHARS = 200_000  # text kept per document
+DEFAULT_MAX_DOCUMENT_PAGES = 60  # PDF pages read per document
+DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # DOCX/XLSX uncompressed size (zip-bomb guard)
+DEFAULT_DOCUMENT_TIMEOUT = 60.0  # seconds to extract one document before its worker is killed
+# A 200 OK HTML page this short whose text contains one of these is a "soft 404" (ERROR_PAGE).
+# The checklist carries its own list; the pipeline passes it through CrawlConfig.error_page_markers.
+DEFAULT_ERROR_PAGE_MAX_CHARS = 600
+DEFAULT_ERROR_PAGE_MARKERS: tuple[str, ...] = (
+    "404",
+    "not found",
+    "page not found",
+    "ไม่พบหน้า",
+    "ไม่พบหน้าที่",
+    "ไม่พบหน้าเว็บ",
+    "ไม่พบไฟล์",
+)
+# A redirect that ends on a URL containing one of these (or on a page with a password field)
+# means the link needs a login.
+DEFAULT_LOGIN_URL_MARKERS: tuple[str, ...] = (
+    "login",
+    "log-in",
+    "signin",
+    "sign-in",
+    "logon",
+    "wp-login.php",
+    "auth",
+    "เข้าสู่ระบบ",
+)
 DEFAULT_USER_AGENT = "oit-check/{version} (+https://github.com/oit-check/oit-check; ITA OIT disclosure checker)"
 
 
@@ -49,6 +83,18 @@ class CrawlConfig(BaseModel):
     allow_private: bool | None = None  # None: allowed only when the start URL itself is private
     user_agent: str | None = None  # None: DEFAULT_USER_AGENT with the tool version
     document_workers: int = Field(default=2, ge=1, le=16)
+    max_crawl_delay: float = Field(default=DEFAULT_MAX_CRAWL_DELAY, ge=0)
+    max_retry_after: float = Field(default=DEFAULT_MAX_RETRY_AFTER, ge=0)
+    retry_backoff: float = Field(default=DEFAULT_RETRY_BACKOFF, ge=0)
+    max_response_seconds: float = Field(default=DEFAULT_MAX_RESPONSE_SECONDS, gt=0)
+    max_url_length: int = Field(default=DEFAULT_MAX_URL_LENGTH, ge=64)
+    max_sitemap_urls: int = Field(default=DEFAULT_MAX_SITEMAP_URLS, ge=0)
+    max_document_chars: int = Field(default=DEFAULT_MAX_DOCUMENT_CHARS, ge=1000)
+    max_document_pages: int = Field(default=DEFAULT_MAX_DOCUMENT_PAGES, ge=1)
+    document_timeout: float = Field(default=DEFAULT_DOCUMENT_TIMEOUT, gt=0)
+    error_page_markers: tuple[str, ...] = DEFAULT_ERROR_PAGE_MARKERS
+    error_page_max_chars: int = Field(default=DEFAULT_ERROR_PAGE_MAX_CHARS, ge=0)
+    login_url_markers: tuple[str, ...] = DEFAULT_LOGIN_URL_MARKERS
 
 
 class ScanConfig(BaseModel):

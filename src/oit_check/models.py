@@ -144,6 +144,9 @@ class FetchedResource(BaseModel):
     found_on: str | None = None
     redirect_chain: tuple[str, ...] = ()
     elapsed_ms: float = 0.0
+    content_disposition: str | None = None  # raw header; documents take their file name from it
+    content_length: int | None = None  # declared length of an unencoded body (detects cut downloads)
+    truncated: bool = False  # body cut at max_bytes (HTML keeps the prefix) or by the server
 
 
 class PageFailure(BaseModel):
@@ -184,6 +187,9 @@ class PageContent(BaseModel):
     doc_metadata_date: date | None = None
     last_modified: str | None = None
     bytes: int = 0
+    requested_url: str | None = None  # the link target as found, when a redirect changed it
+    redirect_chain: tuple[str, ...] = ()  # hops before ``url``; match links against these too
+    truncated: bool = False  # only a prefix of the body was read (see FetchedResource.truncated)
 
 
 class DateSeen(BaseModel):
@@ -250,6 +256,12 @@ class CrawlStats(BaseModel):
     errors: int = 0
     errors_by_kind: dict[str, int] = Field(default_factory=dict)
     stopped_by: str | None = None  # which limit ended the crawl early, if any
+    skipped_limit: int = 0  # URLs found but not fetched because a limit was reached
+    truncated: int = 0  # responses cut at max_bytes (HTML pages keep the prefix)
+    retries: int = 0  # repeated requests after transient errors (timeouts, 429, 5xx)
+    sitemap_urls: int = 0  # seed URLs read from sitemaps
+    delay_seconds: float | None = None  # effective delay between requests to the start host
+    notes: list[str] = Field(default_factory=list)  # robots.txt/sitemap/limit remarks for the report
 
 
 class Timings(BaseModel):
