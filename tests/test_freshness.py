@@ -36,7 +36,10 @@ def test_current_fy_ok_and_stale() -> None:
 def test_strong_dates_beat_body_dates() -> None:
     """A 2566 plan whose page shows today's date in a sidebar is still stale."""
     rule = TimeRule(kind=TimeRuleKind.CURRENT_FY)
-    seen = [fy(2566, "anchor"), DateSeen(kind="day", start=date(2024, 3, 1), end=date(2024, 3, 1), source="x", where="page")]
+    seen = [
+        fy(2566, "anchor"),
+        DateSeen(kind="day", start=date(2024, 3, 1), end=date(2024, 3, 1), source="x", where="page"),
+    ]
     assert evaluate(rule, seen, 2567, AS_OF).status is FreshnessStatus.STALE
     # with no strong date, the document body decides
     assert evaluate(rule, [fy(2567, "body")], 2567, AS_OF).status is FreshnessStatus.OK
@@ -49,7 +52,9 @@ def test_previous_fy_rule() -> None:
 
 
 def test_year_and_plan_period_mentions() -> None:
-    plan = DateSeen(kind="plan_period", start=date(2023, 1, 1), end=date(2027, 12, 31), source="2566-2570", where="title")
+    plan = DateSeen(
+        kind="plan_period", start=date(2023, 1, 1), end=date(2027, 12, 31), source="2566-2570", where="title"
+    )
     assert fiscal_years_of(plan) == {2566, 2567, 2568, 2569, 2570}
     rule = TimeRule(kind=TimeRuleKind.PLAN_PERIOD)
     assert evaluate(rule, [plan], 2567, AS_OF).status is FreshnessStatus.OK

@@ -10,10 +10,10 @@ import pytest
 from oit_check.checklist import load_checklist
 from oit_check.checklist.schema import Checklist
 from oit_check.extract import extract_html_text
+from oit_check.judge import judge_pages
 from oit_check.match import link_items, match_site
 from oit_check.models import FailureKind, PageContent, PageFailure, ResourceKind, Verdict
 from oit_check.phrases import PhraseIndex
-from oit_check.judge import judge_pages
 
 MINI = Path(__file__).parent / "data" / "mini-checklist.yaml"
 BASE = "http://agency.example.go.th"
@@ -59,7 +59,10 @@ def test_index_row_with_generic_link_text_is_matched_by_code_and_title(mini: Che
 
 def test_code_alone_is_not_trusted(mini: Checklist) -> None:
     """O3 written next to a different item's title belongs to that title's item."""
-    p = page("/old/", '<table><tr><td>O3</td><td>รายงานการกำกับติดตามการดำเนินงาน</td><td><a href="/x.pdf">คลิก</a></td></tr></table>')
+    p = page(
+        "/old/",
+        '<table><tr><td>O3</td><td>รายงานการกำกับติดตามการดำเนินงาน</td><td><a href="/x.pdf">คลิก</a></td></tr></table>',
+    )
     items, via, _ = link_items(PhraseIndex(mini), p.links[0])
     assert items == ["o2"] and via == "link"
 
@@ -73,7 +76,7 @@ def test_longest_name_wins_between_similar_items(mini: Checklist) -> None:
 def test_verdicts_ok_stale_partial_broken_missing(mini: Checklist) -> None:
     contact = page(
         "/contact.html",
-        '<title>ติดต่อเรา</title><main><h1>ติดต่อเรา</h1><p>โทร 055-123-456</p></main>',
+        "<title>ติดต่อเรา</title><main><h1>ติดต่อเรา</h1><p>โทร 055-123-456</p></main>",
     )
     o2 = doc("/files/o2.pdf", "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2567 (ต.ค. 66 - มี.ค. 67)")
     plan = doc("/files/plan.pdf", "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2566")
@@ -82,7 +85,11 @@ def test_verdicts_ok_stale_partial_broken_missing(mini: Checklist) -> None:
     assert result["o2"] is Verdict.OK
     assert result["o3"] is Verdict.STALE
     assert result["o4"] is Verdict.MISSING
-    broken = verdicts(mini, [INDEX, contact, plan], [PageFailure(url=BASE + "/files/o2.pdf", kind=FailureKind.NOT_FOUND, reason="404")])
+    broken = verdicts(
+        mini,
+        [INDEX, contact, plan],
+        [PageFailure(url=BASE + "/files/o2.pdf", kind=FailureKind.NOT_FOUND, reason="404")],
+    )
     assert broken["o2"] is Verdict.BROKEN
 
 
@@ -112,7 +119,10 @@ def test_monthly_series_with_gap_is_partial_naming_months(mini: Checklist) -> No
         f'<li><a href="/p/{n}.pdf">สรุปผลการจัดซื้อจัดจ้าง เดือน{m}</a></li>'
         for n, m in enumerate(["ตุลาคม 2566", "พฤศจิกายน 2566", "มกราคม 2567", "มีนาคม 2567"])
     )
-    hub = page("/procurement/", f"<title>สรุปผลการจัดซื้อจัดจ้าง</title><main><h1>สรุปผลการจัดซื้อจัดจ้างรายเดือน</h1><ul>{rows}</ul></main>")
+    hub = page(
+        "/procurement/",
+        f"<title>สรุปผลการจัดซื้อจัดจ้าง</title><main><h1>สรุปผลการจัดซื้อจัดจ้างรายเดือน</h1><ul>{rows}</ul></main>",
+    )
     docs = [doc(f"/p/{n}.pdf", "แบบ สขร.1") for n in range(4)]
     items, _ = judge_pages(mini, [hub, *docs], [], 2567, AS_OF)
     o4 = next(i for i in items if i.id == "o4")
@@ -122,7 +132,10 @@ def test_monthly_series_with_gap_is_partial_naming_months(mini: Checklist) -> No
 
 def test_scanned_pdf_with_year_in_link_is_not_partial_for_unreadable_text(mini: Checklist) -> None:
     scanned = doc("/files/plan.pdf", "", scanned=True)
-    index = page("/ita/", '<table><tr><td>O3</td><td>แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567</td><td><a href="/files/plan.pdf">pdf</a></td></tr></table>')
+    index = page(
+        "/ita/",
+        '<table><tr><td>O3</td><td>แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567</td><td><a href="/files/plan.pdf">pdf</a></td></tr></table>',
+    )
     items, _ = judge_pages(mini, [index, scanned], [], 2567, AS_OF)
     o3 = next(i for i in items if i.id == "o3")
     assert o3.status is Verdict.OK

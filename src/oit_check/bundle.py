@@ -92,7 +92,11 @@ def collect_dates(
         for m in finder(text):
             seen.append(
                 DateSeen(
-                    kind=m.kind.value, start=m.start, end=m.end, source=m.source, where=where,
+                    kind=m.kind.value,
+                    start=m.start,
+                    end=m.end,
+                    source=m.source,
+                    where=where,
                     fiscal_year=m.fiscal_year,
                 )
             )

@@ -28,7 +28,7 @@ _THAI_ALIASES = {
 _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
 _HEADER_RE = re.compile(r"charset=([^\s;]+)", re.I)
 _THAI = re.compile(r"[\u0E01-\u0E5B]")
-_MARK = "\u0E31\u0E34-\u0E3A\u0E47-\u0E4E"
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _ORPHAN = re.compile(rf"(?<![\u0E01-\u0E2E{_MARK}])[{_MARK}]")
 
 
@@ -69,5 +69,5 @@ def looks_like_thai(text: str) -> bool:
     thai = _THAI.findall(text)
     if len(thai) < 2:
         return False
-    consonants = sum("\u0E01" <= c <= "\u0E2E" for c in thai)
+    consonants = sum("\u0e01" <= c <= "\u0e2e" for c in thai)
     return consonants >= 0.4 * len(thai) and len(_ORPHAN.findall(text)) <= 0.02 * len(thai)

@@ -97,10 +97,7 @@ def detect(element: Element, bundle: Bundle) -> Presence:
         return _present(any(_host_matches(link.url, spec.hosts) for link in bundle.links))
     if kind is DetectorKind.EMBED:
         embeds = [link for link in bundle.links if link.kind in (LinkKind.IFRAME, LinkKind.EMBED)]
-        if spec.hosts:
-            ok = any(_host_matches(link.url, spec.hosts) for link in bundle.links)
-        else:
-            ok = bool(embeds)
+        ok = any(_host_matches(link.url, spec.hosts) for link in bundle.links) if spec.hosts else bool(embeds)
         return _present(ok)
     if kind is DetectorKind.IMAGE:
         images = bundle.images

@@ -77,9 +77,7 @@ def extract_html_text(
 
     title_node = tree.css_first("title")
     title = clean_text(title_node.text()) if title_node is not None else ""
-    headings = tuple(
-        h for h in (clean_text(n.text(separator="")) for n in tree.css("h1, h2, h3")) if h
-    )[:40]
+    headings = tuple(h for h in (clean_text(n.text(separator="")) for n in tree.css("h1, h2, h3")) if h)[:40]
 
     links = _links(tree, base, is_same_site)
     images = _images(tree, base)

@@ -98,7 +98,10 @@ def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: 
             return Freshness(FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, required_fy=required)
         # only later periods in this tier (a next-year plan): look at weaker tiers, else stale
         stale_later = Freshness(
-            FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, required_fy=required,
+            FreshnessStatus.STALE,
+            deciding=deciding,
+            fiscal_years_seen=years,
+            required_fy=required,
             notes=("later_period",),
         )
         rest = evaluate_weaker(rule, dates, tier, accepted, fiscal_year)
@@ -157,18 +160,27 @@ def _monthly(rule: TimeRule, dates: list[DateSeen], fiscal_year: int, as_of: dat
     covered_due = tuple(m for m in due if m in covered)
     if covered_due and len(missing) <= rule.tolerance_months:
         return Freshness(
-            FreshnessStatus.OK, fiscal_years_seen=years, missing_months=missing,
-            covered_months=covered_due, required_fy=fiscal_year,
+            FreshnessStatus.OK,
+            fiscal_years_seen=years,
+            missing_months=missing,
+            covered_months=covered_due,
+            required_fy=fiscal_year,
         )
     if covered_due:
         return Freshness(
-            FreshnessStatus.GAPS, fiscal_years_seen=years, missing_months=missing,
-            covered_months=covered_due, required_fy=fiscal_year,
+            FreshnessStatus.GAPS,
+            fiscal_years_seen=years,
+            missing_months=missing,
+            covered_months=covered_due,
+            required_fy=fiscal_year,
         )
     if older or (years and max(years) < fiscal_year):
         deciding = max(older, key=lambda d: d.end) if older else None
         return Freshness(
-            FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, missing_months=missing,
+            FreshnessStatus.STALE,
+            deciding=deciding,
+            fiscal_years_seen=years,
+            missing_months=missing,
             required_fy=fiscal_year,
         )
     return Freshness(FreshnessStatus.UNDATED, missing_months=missing, required_fy=fiscal_year)

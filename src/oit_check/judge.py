@@ -38,9 +38,9 @@ from oit_check.models import (
     Summary,
     Verdict,
 )
+from oit_check.phrases import PhraseIndex
 from oit_check.progress import ProgressEvent
 from oit_check.thaidates import find_dates
-from oit_check.phrases import PhraseIndex
 from oit_check.thaitext import match_key, snippet_around
 
 # Failures that say nothing about the site's quality: we did not (or could not politely) look.
@@ -83,8 +83,10 @@ class JudgeContext:
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
     """One result per checklist item, in checklist order."""
-    return [judge_item(ctx, item, matches.candidates.get(item.id, []), item.id in matches.indexed_items)
-            for item in ctx.checklist.items]
+    return [
+        judge_item(ctx, item, matches.candidates.get(item.id, []), item.id in matches.indexed_items)
+        for item in ctx.checklist.items
+    ]
 
 
 def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], indexed: bool) -> ItemResult:
@@ -97,7 +99,11 @@ def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], index
     real.sort(key=lambda o: (o.verdict.rank, -o.candidate.strength))
     best = real[0]
     index_outcomes = [o for o in real if o.candidate.via == "index"]
-    if index_outcomes and all(o.verdict is Verdict.BROKEN for o in index_outcomes) and best.verdict is not Verdict.BROKEN:
+    if (
+        index_outcomes
+        and all(o.verdict is Verdict.BROKEN for o in index_outcomes)
+        and best.verdict is not Verdict.BROKEN
+    ):
         elsewhere = best
         best = index_outcomes[0]
         return _result(ctx, item, best, real, elsewhere=elsewhere)
@@ -109,9 +115,14 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     target = ctx.pages.get(cand.url)
     if target is None and failure is not None and failure.kind not in _NOT_CHECKED:
         ev = Evidence(
-            url=cand.url, found_on=cand.found_on, title=cand.link.text if cand.link else "",
-            snippet=cand.link.context if cand.link else "", matched_keywords=list(cand.matched),
-            verdict=Verdict.BROKEN, note_th=failure_text(failure.kind, "th"), note_en=failure_text(failure.kind, "en"),
+            url=cand.url,
+            found_on=cand.found_on,
+            title=cand.link.text if cand.link else "",
+            snippet=cand.link.context if cand.link else "",
+            matched_keywords=list(cand.matched),
+            verdict=Verdict.BROKEN,
+            note_th=failure_text(failure.kind, "th"),
+            note_en=failure_text(failure.kind, "en"),
         )
         return Outcome(cand, Verdict.BROKEN, ev, failure=failure)
 
@@ -119,16 +130,23 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     bundle = parts.bundle
     dropped = _dropped(ctx, item, cand, target, parts)
     if dropped is not None:
-        ev = Evidence(url=cand.url, found_on=cand.found_on, title=target.title if target else "", verdict=Verdict.MISSING)
+        ev = Evidence(
+            url=cand.url, found_on=cand.found_on, title=target.title if target else "", verdict=Verdict.MISSING
+        )
         return Outcome(cand, Verdict.MISSING, ev, dropped=dropped)
 
     # A page that only links documents for the item, all of which are broken, is broken.
     if parts.failed_docs and not bundle.docs and target is not None and not _page_has_item_content(ctx, item, target):
         link, doc_failure = parts.failed_docs[0]
         ev = Evidence(
-            url=link.url, found_on=target.url, title=link.text, snippet=link.context,
-            matched_keywords=list(cand.matched), verdict=Verdict.BROKEN,
-            note_th=failure_text(doc_failure.kind, "th"), note_en=failure_text(doc_failure.kind, "en"),
+            url=link.url,
+            found_on=target.url,
+            title=link.text,
+            snippet=link.context,
+            matched_keywords=list(cand.matched),
+            verdict=Verdict.BROKEN,
+            note_th=failure_text(doc_failure.kind, "th"),
+            note_en=failure_text(doc_failure.kind, "en"),
         )
         return Outcome(cand, Verdict.BROKEN, ev, failure=doc_failure, failed_docs=len(parts.failed_docs))
 
@@ -207,7 +225,7 @@ def _evidence(
     target = bundle.target
     primary = bundle.docs[0] if (bundle.docs and target is not None and target.kind is ResourceKind.HTML) else target
     url = primary.url if primary is not None else cand.url
-    found_on = (target.url if primary is not target and target is not None else cand.found_on)
+    found_on = target.url if primary is not target and target is not None else cand.found_on
     title = (primary.title or primary.file_name) if primary is not None else (cand.link.text if cand.link else "")
     snippet, matched = _snippet(ctx, item, primary, cand)
     deciding = fresh.deciding
@@ -219,9 +237,16 @@ def _evidence(
         note_th = "ลิงก์ไปยังแหล่งภายนอกเว็บไซต์ ตรวจเนื้อหาไม่ได้"
         note_en = "off-site link: content not checked"
     return Evidence(
-        url=url, found_on=found_on, title=title[:200], snippet=snippet, matched_keywords=matched,
+        url=url,
+        found_on=found_on,
+        title=title[:200],
+        snippet=snippet,
+        matched_keywords=matched,
         date=deciding.start if deciding is not None else None,
-        kind=primary.kind if primary is not None else None, verdict=verdict, note_th=note_th, note_en=note_en,
+        kind=primary.kind if primary is not None else None,
+        verdict=verdict,
+        note_th=note_th,
+        note_en=note_en,
     )
 
 
@@ -273,7 +298,7 @@ def _result(
     ctx: JudgeContext, item: Item, best: Outcome, outcomes: list[Outcome], elsewhere: Outcome | None = None
 ) -> ItemResult:
     verdict = best.verdict
-    evidence = [best.evidence] + [o.evidence for o in outcomes if o is not best][: _MAX_EVIDENCE - 1]
+    evidence = [best.evidence, *[o.evidence for o in outcomes if o is not best][: _MAX_EVIDENCE - 1]]
     fy = ctx.fiscal_year
     fix_th, fix_en = item.fix_th, item.fix_en
     missing_th = [m[0] for m in best.missing]
@@ -366,10 +391,21 @@ def _build(
 ) -> ItemResult:
     indicator = ctx.checklist.indicator_of(item.sub_indicator)
     return ItemResult(
-        id=item.id, number=item.number, indicator=indicator.id, sub_indicator=item.sub_indicator,
-        title_th=item.title_th, title_en=item.title_en, status=verdict, evidence=evidence,
-        missing_elements=missing_th, reason_th=reason_th, reason_en=reason_en, fix_th=fix_th.strip(),
-        fix_en=fix_en.strip(), time_rule=item.time_rule.kind.value, time_rule_uncertain=item.time_rule.uncertain,
+        id=item.id,
+        number=item.number,
+        indicator=indicator.id,
+        sub_indicator=item.sub_indicator,
+        title_th=item.title_th,
+        title_en=item.title_en,
+        status=verdict,
+        evidence=evidence,
+        missing_elements=missing_th,
+        reason_th=reason_th,
+        reason_en=reason_en,
+        fix_th=fix_th.strip(),
+        fix_en=fix_en.strip(),
+        time_rule=item.time_rule.kind.value,
+        time_rule_uncertain=item.time_rule.uncertain,
     )
 
 
@@ -394,8 +430,13 @@ def judge_pages(
     failure_map = {normalize_url(f.url): f for f in failures}
     matches = match_site(checklist, pages, phrases)
     ctx = JudgeContext(
-        checklist=checklist, phrases=phrases, pages=page_map, failures=failure_map,
-        fiscal_year=fiscal_year, as_of=as_of, find_dates=find_dates,
+        checklist=checklist,
+        phrases=phrases,
+        pages=page_map,
+        failures=failure_map,
+        fiscal_year=fiscal_year,
+        as_of=as_of,
+        find_dates=find_dates,
     )
     items = judge_site(ctx, matches)
     if notify is not None:

@@ -78,7 +78,10 @@ class PhraseIndex:
         if self._has_skeleton:
             self._skeleton.make_automaton()
         self._url_hints = tuple(
-            (match_key(hint), item.id) for item in checklist.items for hint in item.url_hints if len(match_key(hint)) >= 3
+            (match_key(hint), item.id)
+            for item in checklist.items
+            for hint in item.url_hints
+            if len(match_key(hint)) >= 3
         )
         self._identity_hosts = tuple(
             (host.lower(), item.id)

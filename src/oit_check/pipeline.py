@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import httpx
 
@@ -50,14 +50,18 @@ async def scan_async(
 ) -> ScanResult:
     """``scan`` for callers that already run an event loop (the web app)."""
     notify = on_progress or (lambda _event: None)
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     t0 = time.perf_counter()
     as_of = config.as_of or date.today()
     fiscal_year = config.fiscal_year or fiscal_year_of(as_of)
     notify(ProgressEvent("start", 0, config.crawl.max_pages, start_url, start_url))
 
     outcome = await crawl(
-        start_url, config.crawl, extract_html=extract_html, transport=transport, on_progress=notify,
+        start_url,
+        config.crawl,
+        extract_html=extract_html,
+        transport=transport,
+        on_progress=notify,
         version=__version__,
     )
     t_crawl = time.perf_counter() - t0
@@ -74,8 +78,11 @@ async def scan_async(
         fiscal_year=fiscal_year,
         as_of=as_of,
         timings=Timings(
-            started_at=started, finished_at=datetime.now(timezone.utc), crawl_seconds=round(t_crawl, 3),
-            match_seconds=round(t_total - t_crawl, 3), total_seconds=round(t_total, 3),
+            started_at=started,
+            finished_at=datetime.now(UTC),
+            crawl_seconds=round(t_crawl, 3),
+            match_seconds=round(t_total - t_crawl, 3),
+            total_seconds=round(t_total, 3),
         ),
         crawl=outcome.stats,
         items=items,

@@ -17,7 +17,7 @@ _DIGITS_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _DIGITS_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 # zero-width space/joiners, BOM, soft hyphen: invisible but break substring matching
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_MARKS = "\u0E31\u0E34-\u0E3A\u0E47-\u0E4E"
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARKS_RE = re.compile(f"[{_MARKS}]")
 _WS_RE = re.compile(r"\s+")
 # Everything that is not a letter or digit of Thai or Latin, removed from match keys.
@@ -26,17 +26,17 @@ _NON_WORD_RE = re.compile(r"[^0-9a-z\u0E01-\u0E4E]+")
 # Thai PUA glyph codes emitted by some Word/TH Sarabun PDFs (checked against TLWG cmaps;
 # research/libraries.md appendix C).
 _PUA = {
-    0xF700: "\u0E10",
-    0xF70F: "\u0E0D",
-    0xF710: "\u0E31",
-    0xF711: "\u0E4D",
-    0xF712: "\u0E47",
-    0xF718: "\u0E38",
-    0xF719: "\u0E39",
-    0xF71A: "\u0E3A",
-    0xF71B: "\u0E0E",
-    0xF71C: "\u0E0F",
-    0xF71D: "\u0E2C",
+    0xF700: "\u0e10",
+    0xF70F: "\u0e0d",
+    0xF710: "\u0e31",
+    0xF711: "\u0e4d",
+    0xF712: "\u0e47",
+    0xF718: "\u0e38",
+    0xF719: "\u0e39",
+    0xF71A: "\u0e3a",
+    0xF71B: "\u0e0e",
+    0xF71C: "\u0e0f",
+    0xF71D: "\u0e2c",
 }
 _PUA.update({0xF701 + i: chr(0x0E34 + i) for i in range(4)})
 for _base in (0xF705, 0xF70A, 0xF713):
@@ -57,7 +57,7 @@ def to_thai_digits(text: str) -> str:
 def clean_text(text: str) -> str:
     """Readable normal form: NFC, no invisible characters, ``ํา`` -> ``ำ``, marks ordered, spaces folded."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\u0E4D\u0E32", "\u0E33").replace("\u0E40\u0E40", "\u0E41")
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
     # tone mark typed before an upper/lower vowel: put the vowel first (the canonical order)
     text = re.sub(r"([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
     return _WS_RE.sub(" ", text).strip()
@@ -89,8 +89,8 @@ def fix_thai_pdf_text(text: str) -> str:
     """Repair Thai text extracted from a PDF: PUA glyphs, marks split off, ``ำา``, mark order."""
     text = text.translate(_PUA_TABLE)
     text = re.sub(rf"[ \t\r\n\f]+(?=[{_MARKS}])", "", text)
-    text = text.replace("\u0E4D\u0E32", "\u0E33")
-    text = re.sub(r"\u0E33([\u0E48-\u0E4B]?)\u0E32", "\\1\u0E33", text)
+    text = text.replace("\u0e4d\u0e32", "\u0e33")
+    text = re.sub(r"\u0E33([\u0E48-\u0E4B]?)\u0E32", "\\1\u0e33", text)
     text = re.sub(r"([\u0E48-\u0E4C])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
     return text
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
@@ -65,9 +65,7 @@ def _check_fiscal_year(value: int | None) -> int | None:
         return None
     if not 2500 <= value <= 2700:
         hint = f"did you mean {value + 543}?" if 1957 <= value <= 2157 else "e.g. 2567"
-        raise ConfigError(
-            f"--fiscal-year {value} is not a Buddhist Era year / ปีงบประมาณต้องเป็น พ.ศ.", hint=hint
-        )
+        raise ConfigError(f"--fiscal-year {value} is not a Buddhist Era year / ปีงบประมาณต้องเป็น พ.ศ.", hint=hint)
     return value
 
 
@@ -104,14 +102,18 @@ class _ProgressPrinter:
         self.interactive = sys.stderr.isatty()
         self.console = Console(stderr=True)
         self.progress: Progress | None = None
-        self.task: int | None = None
+        self.task: TaskID | None = None
         self.last_line = 0.0
 
     def __enter__(self) -> _ProgressPrinter:
         if self.interactive and not self.quiet:
             self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                TimeElapsedColumn(), console=self.console, transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
             )
             self.progress.start()
             label = "กำลังตรวจเว็บไซต์" if self.lang is Lang.TH else "crawling"
@@ -130,7 +132,9 @@ class _ProgressPrinter:
                 event.stage, (event.stage, event.stage)
             )
             self.progress.update(
-                self.task, completed=event.done, total=event.total or None,
+                self.task,
+                completed=event.done,
+                total=event.total or None,
                 description=label[0] if self.lang is Lang.TH else label[1],
             )
             return
@@ -158,7 +162,9 @@ def run_scan(
 
     try:
         checklist = load_checklist(checklist_name)
-        config = cfg.ScanConfig(crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of))
+        config = cfg.ScanConfig(
+            crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of)
+        )
     except (ChecklistError, ConfigError) as exc:
         raise _fail(exc, EXIT_BAD_INPUT) from exc
     try:
@@ -192,44 +198,70 @@ def register(app: typer.Typer) -> None:
     @app.command("scan")
     def scan_cmd(
         url: str = typer.Argument(..., help="หน้าแรกของเว็บไซต์หน่วยงาน / the agency's home page URL"),
-        checklist: str = typer.Option("ita-2566", "--checklist", envvar="OIT_CHECK_CHECKLIST",
-                                      help="ชื่อหรือไฟล์ checklist / packaged name or YAML path"),
-        fiscal_year: int | None = typer.Option(None, "--fiscal-year", envvar="OIT_CHECK_FISCAL_YEAR",
-                                               help="ปีงบประมาณที่ประเมิน (พ.ศ.) / assessed fiscal year, BE"),
-        as_of: str | None = typer.Option(None, "--as-of", envvar="OIT_CHECK_AS_OF",
-                                         help="วันที่อ้างอิง YYYY-MM-DD (default: today)"),
+        checklist: str = typer.Option(
+            "ita-2566",
+            "--checklist",
+            envvar="OIT_CHECK_CHECKLIST",
+            help="ชื่อหรือไฟล์ checklist / packaged name or YAML path",
+        ),
+        fiscal_year: int | None = typer.Option(
+            None,
+            "--fiscal-year",
+            envvar="OIT_CHECK_FISCAL_YEAR",
+            help="ปีงบประมาณที่ประเมิน (พ.ศ.) / assessed fiscal year, BE",
+        ),
+        as_of: str | None = typer.Option(
+            None, "--as-of", envvar="OIT_CHECK_AS_OF", help="วันที่อ้างอิง YYYY-MM-DD (default: today)"
+        ),
         fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | html"),
         output: Path | None = typer.Option(None, "--output", "-o", help="เขียนรายงานลงไฟล์ / write to FILE"),
         lang: Lang = typer.Option(Lang.TH, "--lang", envvar="OIT_CHECK_LANG", help="th | en"),
         max_pages: int = typer.Option(cfg.DEFAULT_MAX_PAGES, "--max-pages", envvar="OIT_CHECK_MAX_PAGES", min=1),
         max_depth: int = typer.Option(cfg.DEFAULT_MAX_DEPTH, "--max-depth", min=0),
         max_documents: int = typer.Option(cfg.DEFAULT_MAX_DOCUMENTS, "--max-documents", min=0),
-        max_seconds: float = typer.Option(cfg.DEFAULT_MAX_SECONDS, "--max-seconds", min=1.0,
-                                          help="เวลาตรวจสูงสุด (วินาที) / total crawl time limit"),
+        max_seconds: float = typer.Option(
+            cfg.DEFAULT_MAX_SECONDS, "--max-seconds", min=1.0, help="เวลาตรวจสูงสุด (วินาที) / total crawl time limit"
+        ),
         max_bytes: int = typer.Option(cfg.DEFAULT_MAX_BYTES, "--max-bytes", min=1024, help="per response"),
         timeout: float = typer.Option(cfg.DEFAULT_TIMEOUT, "--timeout", min=0.1, help="per request, seconds"),
-        delay: float = typer.Option(cfg.DEFAULT_DELAY, "--delay", envvar="OIT_CHECK_DELAY", min=0.0,
-                                    help="seconds between requests to the site"),
+        delay: float = typer.Option(
+            cfg.DEFAULT_DELAY, "--delay", envvar="OIT_CHECK_DELAY", min=0.0, help="seconds between requests to the site"
+        ),
         concurrency: int = typer.Option(cfg.DEFAULT_CONCURRENCY, "--concurrency", min=1, max=32),
         include_subdomains: bool = typer.Option(False, "--include-subdomains", help="crawl *.domain too"),
         no_documents: bool = typer.Option(False, "--no-documents", help="do not download PDF/DOCX/XLSX"),
-        allow_private: bool = typer.Option(False, "--allow-private",
-                                           help="allow private/loopback targets (your own intranet site)"),
+        allow_private: bool = typer.Option(
+            False, "--allow-private", help="allow private/loopback targets (your own intranet site)"
+        ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
     ) -> None:
         """ตรวจเว็บไซต์หนึ่งแห่งตามรายการ OIT ทุกข้อ / scan one agency website for every OIT item."""
         try:
             crawl_config = cfg.CrawlConfig(
-                max_pages=max_pages, max_depth=max_depth, max_documents=max_documents, max_seconds=max_seconds,
-                max_bytes=max_bytes, timeout=timeout, delay=delay, concurrency=concurrency,
-                include_subdomains=include_subdomains, fetch_documents=not no_documents,
+                max_pages=max_pages,
+                max_depth=max_depth,
+                max_documents=max_documents,
+                max_seconds=max_seconds,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                delay=delay,
+                concurrency=concurrency,
+                include_subdomains=include_subdomains,
+                fetch_documents=not no_documents,
                 allow_private=True if allow_private else None,
             )
         except ValueError as exc:
             raise _fail(ConfigError(f"invalid option: {exc}"), EXIT_BAD_INPUT) from exc
         code = run_scan(
-            url, checklist_name=checklist, fiscal_year=fiscal_year, as_of=as_of, fmt=fmt, output=output,
-            lang=lang, crawl_config=crawl_config, quiet=quiet,
+            url,
+            checklist_name=checklist,
+            fiscal_year=fiscal_year,
+            as_of=as_of,
+            fmt=fmt,
+            output=output,
+            lang=lang,
+            crawl_config=crawl_config,
+            quiet=quiet,
         )
         raise typer.Exit(code)
 
@@ -252,12 +284,19 @@ def register(app: typer.Typer) -> None:
         with serve_site(root) as server:
             typer.echo(
                 f"เว็บไซต์สาธิตอยู่ที่ {server.url} (ปีงบประมาณ {fiscal_year}, ณ วันที่ {as_of})"
-                if lang is Lang.TH else f"demo site at {server.url} (fiscal year {fiscal_year}, as of {as_of})",
+                if lang is Lang.TH
+                else f"demo site at {server.url} (fiscal year {fiscal_year}, as of {as_of})",
                 err=True,
             )
             code = run_scan(
-                server.url, checklist_name="ita-2566", fiscal_year=fiscal_year, as_of=as_of, fmt=fmt,
-                output=output, lang=lang, crawl_config=cfg.CrawlConfig(delay=0.0, allow_private=True),
+                server.url,
+                checklist_name="ita-2566",
+                fiscal_year=fiscal_year,
+                as_of=as_of,
+                fmt=fmt,
+                output=output,
+                lang=lang,
+                crawl_config=cfg.CrawlConfig(delay=0.0, allow_private=True),
             )
         # the demo site has deliberate faults: finding them is success
         raise typer.Exit(EXIT_OK if code in (EXIT_OK, EXIT_NOT_OK) else code)

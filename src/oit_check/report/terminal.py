@@ -27,8 +27,11 @@ def render_table(result: ScanResult, *, lang: str = "th", width: int = 140, colo
     th = lang == "th"
     fy = thai_year(result.fiscal_year) if th else str(result.fiscal_year)
     console.print(
-        (f"ผลตรวจ OIT ของ {result.start_url}  ปีงบประมาณ {fy}  ณ วันที่ {result.as_of.isoformat()}"
-         if th else f"OIT check of {result.start_url}  fiscal year {fy}  as of {result.as_of.isoformat()}"),
+        (
+            f"ผลตรวจ OIT ของ {result.start_url}  ปีงบประมาณ {fy}  ณ วันที่ {result.as_of.isoformat()}"
+            if th
+            else f"OIT check of {result.start_url}  fiscal year {fy}  as of {result.as_of.isoformat()}"
+        ),
         highlight=False,
     )
     table = Table(show_lines=False, expand=True, pad_edge=False)
@@ -53,7 +56,8 @@ def render_table(result: ScanResult, *, lang: str = "th", width: int = 140, colo
             highlight=False,
         )
         console.print(
-            f"ตรวจ {result.crawl.pages} หน้า {result.crawl.documents} เอกสาร ใช้เวลา {result.timings.total_seconds:.1f} วินาที",
+            f"ตรวจ {result.crawl.pages} หน้า {result.crawl.documents} เอกสาร"
+            f" ใช้เวลา {result.timings.total_seconds:.1f} วินาที",
             highlight=False,
         )
     else:
