@@ -10,6 +10,7 @@ from __future__ import annotations
 import typer
 
 from oit_check.commands import checklist as _checklist_cmd
+from oit_check.commands import dates as _dates_cmd
 from oit_check.commands import scan as _scan_cmd
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
 _checklist_cmd.register(app)
 # Sub-commands register themselves here, one line each (keep alphabetical):
 # --- register commands below ---
+_dates_cmd.register(app)
 _scan_cmd.register(app)
 
 

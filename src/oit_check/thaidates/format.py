@@ -32,9 +32,7 @@ def format_thai_date(d: date, *, style: Style = "short", digits: Digits = "thai"
     return _digits(f"{d.day} {_month_name(d.month, style)} {fiscal.ce_to_be(d.year)}", digits)
 
 
-def format_thai_month(
-    d: date, *, style: Style = "short", digits: Digits = "thai", two_digit_year: bool = True
-) -> str:
+def format_thai_month(d: date, *, style: Style = "short", digits: Digits = "thai", two_digit_year: bool = True) -> str:
     """The month of ``d``: ``มี.ค. ๖๗`` (short, 2-digit year) or ``มีนาคม ๒๕๖๗``."""
     year = fiscal.ce_to_be(d.year)
     year_text = f"{year % 100:02d}" if two_digit_year else str(year)

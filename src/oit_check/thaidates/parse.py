@@ -140,9 +140,7 @@ def _named_atoms(norm: str) -> list[_Atom]:
         if m.group("em") is not None:  # March 15, 2024
             year = _year_ce(m.group("ey"), m.group("eera"))
             if year is not None:
-                atoms.append(
-                    _Atom(m.start(), m.end(), p.month_number(m.group("em")), int(m.group("ed")), None, year)
-                )
+                atoms.append(_Atom(m.start(), m.end(), p.month_number(m.group("em")), int(m.group("ed")), None, year))
             continue
         if m.group("m") is not None:
             month_group, year_group, era_group = "m", "y", "era"
@@ -168,11 +166,7 @@ def _numeric_atoms(norm: str) -> list[_Atom]:
             year = _year_ce(m.group("iy"), None)
             month, day = int(m.group("im")), int(m.group("id"))
         else:
-            if (
-                m.group("sep") == "."
-                and len(m.group("ny")) == 2
-                and (len(m.group("nd")) < 2 or len(m.group("nm")) < 2)
-            ):
+            if m.group("sep") == "." and len(m.group("ny")) == 2 and (len(m.group("nd")) < 2 or len(m.group("nm")) < 2):
                 continue  # "4.2.67" reads as a clause number far more often than as a date
             year = _year_ce(m.group("ny"), None)
             month, day = int(m.group("nm")), int(m.group("nd"))
@@ -263,7 +257,7 @@ def _date_candidates(norm: str, pending: list[_Pending]) -> list[_Candidate]:
 def _fiscal_year_candidates(norm: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for m in p.FISCAL_YEAR.finditer(norm):
-        thai = not m.group("fm").startswith("F")
+        thai = not m.group("fm").upper().startswith("F")
         year_be = _fiscal_be(m.group("fy"), m.group("fera"), thai_marker=thai)
         if year_be is None:
             continue
@@ -274,9 +268,7 @@ def _fiscal_year_candidates(norm: str) -> list[_Candidate]:
                 last = fiscal.fiscal_year_period(last_be).end
                 out.append(_Candidate(m.start(), m.end(), DateKind.PLAN_PERIOD, period.start, last))
                 continue
-            out.append(
-                _Candidate(m.start(), m.end("fy"), DateKind.FISCAL_YEAR, period.start, period.end, year_be)
-            )
+            out.append(_Candidate(m.start(), m.end("fy"), DateKind.FISCAL_YEAR, period.start, period.end, year_be))
             continue
         out.append(_Candidate(m.start(), m.end(), DateKind.FISCAL_YEAR, period.start, period.end, year_be))
     return out
@@ -302,11 +294,7 @@ def _year_candidates(norm: str) -> list[_Candidate]:
         if last_digits is not None:
             last = _year_ce(last_digits, era)
             if last is not None and 0 < last - first <= MAX_PLAN_YEARS:
-                out.append(
-                    _Candidate(
-                        m.start(), m.end(), DateKind.PLAN_PERIOD, date(first, 1, 1), date(last, 12, 31)
-                    )
-                )
+                out.append(_Candidate(m.start(), m.end(), DateKind.PLAN_PERIOD, date(first, 1, 1), date(last, 12, 31)))
                 continue
             if m.group("p1") is not None:
                 continue
@@ -357,9 +345,7 @@ def _round_builder(start: int, end: int, months: int, later: bool) -> Callable[[
                 return _Candidate(start, end, DateKind.QUARTER, period.start, period.end, year_be)
             return None
         period = fiscal.cumulative_period(year_be, months)
-        kind = {3: DateKind.QUARTER, 6: DateKind.HALF_YEAR, 12: DateKind.FISCAL_YEAR}.get(
-            months, DateKind.RANGE
-        )
+        kind = {3: DateKind.QUARTER, 6: DateKind.HALF_YEAR, 12: DateKind.FISCAL_YEAR}.get(months, DateKind.RANGE)
         return _Candidate(start, end, kind, period.start, period.end, year_be)
 
     return build

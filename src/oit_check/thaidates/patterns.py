@@ -16,6 +16,12 @@ from oit_check.thaidates import vocabulary as v
 _THAI_LETTER: Final = "\u0e01-\u0e4e"
 
 
+def _starts(chars: str) -> str:
+    """A lookahead on the first character. Python's ``re`` tries every alternative at every
+    position; this cheap test first makes the scan of a 15k-character page about 5x faster."""
+    return f"(?=[{re.escape(''.join(sorted(set(chars))))}])"
+
+
 def _month_key(token: str) -> str:
     """The lookup key of a month token: no dots or spaces, lower case."""
     return re.sub(r"[.\s]", "", token).lower()
@@ -63,8 +69,13 @@ def _english_re() -> str:
 # after "เดือน" it may be glued on. "พ.ศ."/"ค.ศ." right after it are an era, not a longer abbreviation.
 _ABBR_BEFORE: Final = rf"(?:(?<=เดือน)|(?<![{_THAI_LETTER}.]))"
 _ABBR_AFTER: Final = rf"(?!\.?(?!พ\.?\s?ศ|ค\.?\s?ศ)[{_THAI_LETTER}])"
+_MONTH_FIRST: Final = _starts(
+    "".join(n[0] for names in v.THAI_MONTHS_FULL.values() for n in names)
+    + "".join(g[0][0] for g in v.THAI_MONTHS_ABBR.values())
+    + "".join(n[0] + n[0].upper() for names in v.ENGLISH_MONTHS.values() for n in names)
+)
 MONTH_RE: Final = (
-    rf"(?:{_thai_full_re()}"
+    rf"{_MONTH_FIRST}(?:{_thai_full_re()}"
     rf"|{_ABBR_BEFORE}(?:{_thai_abbr_re()}){_ABBR_AFTER}"
     rf"|(?<![A-Za-z])(?:{_english_re()})(?![A-Za-z]))"
 )
@@ -82,25 +93,25 @@ _RANGE_DASH: Final = r"\s*(?:-|จน\s?ถึง|ถึง|to)\s*"
 # Dates written with a month name: day-month-year (or a day range), month-day-year (English),
 # month-year. The year is optional here; a date without one only counts inside a range.
 NAMED_DATE: Final = re.compile(
-    rf"{NUM_START}(?:(?P<d0>\d{{1,2}})\s*-\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*-?\s*(?P<m>{MONTH_RE})"
+    rf"(?=\d){NUM_START}(?:(?P<d0>\d{{1,2}})\s*-\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*-?\s*(?:เดือน\s*)?(?P<m>{MONTH_RE})"
     rf"(?:\s*,?\s*(?:-(?=\d))?(?:(?P<era>{ERA_RE})\s*)?(?P<y>\d{{4}}|\d{{2}}){YEAR_END})?"
-    rf"|(?P<em>(?<![A-Za-z])(?:{_english_re()}))\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*"
+    rf"|(?=[A-Za-z])(?P<em>(?<![A-Za-z])(?:{_english_re()}))\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*"
     rf"(?:(?P<eera>{ERA_RE})\s*)?(?P<ey>\d{{4}}){YEAR_END}"
     rf"|(?P<mm>{MONTH_RE})(?:\s*,?\s*(?:(?P<mera>{ERA_RE})\s*)?(?P<my>\d{{4}}|\d{{2}}){YEAR_END})?"
 )
 
 # All-number dates: d/m/y (Thai order; m/d/y is never guessed), and y-m-d with an optional time.
 NUMERIC_DATE: Final = re.compile(
-    rf"{NUM_START}(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})"
+    rf"(?=\d){NUM_START}(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)(?![.:/-]?\d)"
-    rf"|{NUM_START}(?P<nd>\d{{1,2}})(?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
+    rf"|(?=\d){NUM_START}(?P<nd>\d{{1,2}})(?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
     r"(?!\d)(?![.:/-]\d)(?![A-Za-z])"
 )
 
 # Fiscal years: ปีงบประมาณ พ.ศ. 2567, ปีงบ 67, งบประมาณ 2567, FY2024; an optional second year
 # makes a span of fiscal years (ปีงบประมาณ 2566-2570).
 FISCAL_YEAR: Final = re.compile(
-    rf"(?P<fm>(?<![A-Za-z])(?:{v.FISCAL_MARKER_RE}))\s*(?:(?P<fera>{ERA_RE})\s*)?"
+    rf"{_starts('ปงFf')}(?P<fm>(?<![A-Za-z])(?:{v.FISCAL_MARKER_RE}))\s*-?\s*(?:(?P<fera>{ERA_RE})\s*)?"
     rf"(?P<fy>\d{{4}}|\d{{2}}){YEAR_END}"
     rf"(?:{_RANGE_DASH}(?:(?:{v.FISCAL_MARKER_RE}|{ERA_RE})\s*)*(?P<fy2>\d{{4}}){YEAR_END})?"
 )
@@ -108,35 +119,35 @@ FISCAL_YEAR: Final = re.compile(
 # A year marked as a year: พ.ศ. 2567, ปี 2567, ค.ศ. 2024, or a span of them (พ.ศ. 2566 - 2570).
 # A bare span of two 4-digit years (2566-2570) is a plan period too.
 MARKED_YEAR: Final = re.compile(
-    rf"(?:(?P<yw>(?<![A-Za-z])(?i:{v.YEAR_WORD_RE}))\s*(?:(?P<yera>{ERA_RE})\s*)?|(?P<yera2>{ERA_RE})\s*)"
+    rf"{_starts('ปyYพคBAC')}(?:(?P<yw>(?<![A-Za-z])(?i:{v.YEAR_WORD_RE}))\s*(?:(?P<yera>{ERA_RE})\s*)?|(?P<yera2>{ERA_RE})\s*)"
     rf"(?P<y1>\d{{4}}){YEAR_END}"
     rf"(?:{_RANGE_DASH}(?:(?:{v.YEAR_WORD_RE}|{ERA_RE})\s*)*(?P<y2>\d{{4}}){YEAR_END})?"
-    rf"|{NUM_START}(?P<p1>\d{{4}}){_RANGE_DASH}(?P<p2>\d{{4}}){YEAR_END}(?!\s*[-/.]\s*\d)"
+    rf"|(?=\d){NUM_START}(?P<p1>\d{{4}}){_RANGE_DASH}(?P<p2>\d{{4}}){YEAR_END}(?!\s*[-/.]\s*\d)"
 )
 
 # Quarters: ไตรมาสที่ 2, ไตรมาส 2/2567, ไตรมาส 1-2, Q2/2567.
 QUARTER: Final = re.compile(
-    rf"{v.QUARTER_WORD_RE}\s*(?P<q>[1-4])(?!\d)(?:\s*-\s*(?P<q2>[1-4])(?!\d))?"
+    rf"{_starts('ไQ')}(?:{v.QUARTER_WORD_RE}\s*(?P<q>[1-4])(?!\d)(?:\s*-\s*(?P<q2>[1-4])(?!\d))?"
     rf"(?:\s*/\s*(?P<qy>\d{{4}}|\d{{2}}){YEAR_END}"
     rf"|\s*(?:(?:ปี|{ERA_RE})\s*)*(?P<qy4>\d{{4}}){YEAR_END})?"
-    rf"|(?<![A-Za-z0-9])Q(?P<eq>[1-4])\s*[/ ]\s*(?:FY\s*)?(?P<eqy>\d{{4}}){YEAR_END}"
+    rf"|(?<![A-Za-z0-9])Q(?P<eq>[1-4])\s*[/ ]\s*(?:FY\s*)?(?P<eqy>\d{{4}}){YEAR_END})"
 )
 
 # Rounds from the start of a fiscal year: รอบ 6 เดือน(แรก/หลัง), 6 เดือนแรก, 6M 2567, ครึ่งปีแรก.
 ROUND: Final = re.compile(
-    rf"(?:(?P<rw>{v.ROUND_WORD_RE})\s*)?(?<![\d.])(?P<rn>3|6|9|12)\s*"
+    rf"{_starts('รค0123456789')}(?:(?:(?P<rw>{v.ROUND_WORD_RE})[\s-]*)?(?<![\d.])(?P<rn>3|6|9|12)[\s-]*"
     rf"(?:{v.MONTH_WORD_RE}|(?P<rM>M)(?![A-Za-z]))(?:\s*(?P<first>{v.FIRST_WORD_RE})|\s*(?P<later>{v.LATER_WORD_RE}))?"
     rf"(?:[\s/-]*(?:(?:ปี|{ERA_RE})\s*)*(?P<ry>\d{{4}}){YEAR_END})?"
     rf"|(?P<hf>{v.HALF_FIRST_RE})(?:\s*(?:(?:ปี|{ERA_RE})\s*)*(?P<hfy>\d{{4}}){YEAR_END})?"
-    rf"|(?P<hl>{v.HALF_LATER_RE})(?:\s*(?:(?:ปี|{ERA_RE})\s*)*(?P<hly>\d{{4}}){YEAR_END})?"
+    rf"|(?P<hl>{v.HALF_LATER_RE})(?:\s*(?:(?:ปี|{ERA_RE})\s*)*(?P<hly>\d{{4}}){YEAR_END})?)"
 )
 
 # Numbers that only look like dates. A match here hides any date found inside it.
 NOT_A_DATE: Final = re.compile(
-    rf"(?i:{v.ACADEMIC_YEAR_RE})\s*(?:{ERA_RE}\s*)?\d{{4}}(?:\s*[-/]\s*\d{{2,4}})?"
+    rf"{_starts('ปภaAมขหสตsScC§เรฉvVIi')}(?:(?i:{v.ACADEMIC_YEAR_RE})\s*(?:{ERA_RE}\s*)?\d{{4}}(?:\s*[-/]\s*\d{{2,4}})?"
     rf"|(?:{v.SECTION_WORD_RE})\s*\d+(?:\s?\.\s?\d+)+"
     rf"|(?<![A-Za-z])(?i:{v.VERSION_WORD_RE})\s*\d+(?:\.\d+)+[A-Za-z0-9.-]*"
-    r"|(?i:ISBN)(?:-1[03])?\s*:?\s*[\d -]{9,17}[\dXx]",
+    r"|(?i:ISBN)(?:-1[03])?\s*:?\s*[\d -]{9,17}[\dXx])",
 )
 
 RANGE_CONNECTOR: Final = re.compile(v.RANGE_CONNECTOR_RE)

@@ -63,7 +63,7 @@ BE_ERA_RE: Final = r"พ\.?\s?ศ\.*|B\.\s?E\.?|BE(?![A-Za-z])"
 CE_ERA_RE: Final = r"ค\.?\s?ศ\.*|A\.\s?D\.?|AD(?![A-Za-z])|C\.\s?E\.?|CE(?![A-Za-z])"
 
 # A fiscal-year phrase: ปีงบประมาณ, ปีงบ, ปี งบประมาณ, งบประมาณ (ประจำปี) ...; FY/F.Y. in English.
-FISCAL_MARKER_RE: Final = r"ปี\s?งบ(?:\s?ประมาณ)?|งบ\s?ประมาณ(?:\s?ประจำ\s?ปี)?|F\.?Y\.?"
+FISCAL_MARKER_RE: Final = r"ปี\s?งบ(?:\s?ประมาณ)?ฯ?|งบ\s?ประมาณ(?:\s?ประจำ\s?ปี)?|(?i:F\.?Y\.?)"
 # Words for "year" that mark a plain (calendar) year: ปี 2567, ปีปฏิทิน 2567, ประจำปี 2565.
 YEAR_WORD_RE: Final = r"ปี(?:\s?ปฏิทิน)?|year"
 # Academic year: not a fiscal or calendar year (a Thai school year runs mid-May to March), so it is
@@ -113,9 +113,5 @@ KIND_LABELS_EN: Final[dict[str, str]] = {
 
 # Canonical spellings used when formatting dates.
 THAI_MONTH_NAMES: Final[tuple[str, ...]] = tuple(names[0] for names in THAI_MONTHS_FULL.values())
-THAI_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = tuple(
-    ".".join(groups) + "." for groups in THAI_MONTHS_ABBR.values()
-)
-ENGLISH_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = tuple(
-    names[-1].title() for names in ENGLISH_MONTHS.values()
-)
+THAI_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = tuple(".".join(groups) + "." for groups in THAI_MONTHS_ABBR.values())
+ENGLISH_MONTH_ABBREVIATIONS: Final[tuple[str, ...]] = tuple(names[-1].title() for names in ENGLISH_MONTHS.values())
