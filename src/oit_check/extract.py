@@ -49,12 +49,12 @@ def extract_html(resource: FetchedResource, is_same_site: Callable[[str], bool])
         depth=resource.depth,
         last_modified=resource.headers_last_modified,
         size=len(resource.body),
-    ).model_copy(update={"aliases": _aliases(resource)})
-
-
-def _aliases(resource: FetchedResource) -> tuple[str, ...]:
-    """Other URLs under which this page was reached (links point at them, not at the final URL)."""
-    return tuple(u for u in (resource.requested_url, *resource.redirect_chain) if u and u != resource.url)
+    ).model_copy(
+        update={
+            "requested_url": resource.requested_url if resource.requested_url != resource.url else None,
+            "redirect_chain": resource.redirect_chain,
+        }
+    )
 
 
 def extract_html_text(
