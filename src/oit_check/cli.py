@@ -12,6 +12,7 @@ import typer
 from oit_check.commands import checklist as _checklist_cmd
 from oit_check.commands import dates as _dates_cmd
 from oit_check.commands import scan as _scan_cmd
+from oit_check.commands import serve as _serve_cmd
 
 app = typer.Typer(
     name="oit-check",
@@ -27,6 +28,7 @@ _checklist_cmd.register(app)
 # --- register commands below ---
 _dates_cmd.register(app)
 _scan_cmd.register(app)
+_serve_cmd.register(app)
 
 
 def main() -> None:

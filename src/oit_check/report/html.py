@@ -24,7 +24,7 @@ from oit_check.report.gaps_view import GapsView, build_gaps_view
 from oit_check.report.strings import normalize_lang, t
 from oit_check.report.view import ReportView, build_view
 
-__all__ = ["environment", "render_html", "render_view"]
+__all__ = ["environment", "render_html", "render_view", "script_hash"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +48,11 @@ def _asset(name: str) -> str:
 def _script_hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def script_hash(script: str | None = None) -> str:
+    """CSP source for an inline script: ``sha256-...`` of ``script``, by default the report's own."""
+    return _script_hash(_asset("report.js") if script is None else script)
 
 
 def _score_band(score: float) -> str:
