@@ -43,6 +43,7 @@ routes:
   - {kind: retry_after, path: /busy.html, seconds: 1}
   - {kind: body_bytes, path: /cut.pdf, bytes: 100, file: docs/report.pdf}
   - {kind: body_bytes, path: /liar.pdf, bytes: 100, content_length: 5000, file: docs/report.pdf}
+  - {kind: template, path: /sitemap.xml}
 """
 
 
@@ -68,7 +69,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _write(root / "docs" / "report.pdf", b"%PDF-1.4\n" + b"0" * 2000 + b"\n%%EOF\n")
     _write(root / "docs" / "form.docx", b"PK\x03\x04docx")
     _write(root / "docs" / "stats.xlsx", b"PK\x03\x04xlsx")
-    _write(root / "sitemap.xml", "<urlset/>")
+    _write(root / "sitemap.xml", "<urlset><url><loc>{{base_url}}sub/</loc></url></urlset>")
     _write(root / "robots.txt", "User-agent: *\nDisallow: /admin/\n")
     _write(root / "img" / "logo.png", b"\x89PNG\r\n")
     _write(root / "img" / "photo.jpg", b"\xff\xd8\xff")
@@ -316,6 +317,11 @@ def test_body_bytes(client: httpx.Client) -> None:
     assert r.content.startswith(b"%PDF")
     with pytest.raises(httpx.RemoteProtocolError):
         client.get("/liar.pdf")
+
+
+def test_template_base_url(client: httpx.Client, server: FixtureServer) -> None:
+    r = client.get("/sitemap.xml")
+    assert f"<loc>{server.url}sub/</loc>" in r.text
 
 
 def test_hits_are_counted(site: Path) -> None:

@@ -24,6 +24,7 @@ and the field) declares routes, tried in order, first match wins::
       - {kind: session_ids, path: "/webboard/*"}             # "{{sid}}" -> a fresh random id per response
       - {kind: retry_after, path: /busy.html, seconds: 1, failures: 1}   # 503 first, then the file
       - {kind: body_bytes, path: /cut.pdf, bytes: 2000, content_length: 9000}
+      - {kind: template, path: /sitemap.xml}               # "{{base_url}}" -> http://HOST:PORT/
 
 ``path`` is the decoded path, exact or a glob (``*``, ``[...]``; ``?`` is not allowed there); ``query``
 is an optional glob over the raw query string (omitted: any query; ``""``: no query). Every route may
@@ -227,6 +228,18 @@ class BodyBytesRoute(_Route):
     file: str | None = None
 
 
+class TemplateRoute(_Route):
+    """Serve the file with ``{{base_url}}`` replaced by the server's base URL (from the Host header).
+
+    For files that must hold absolute URLs, such as ``sitemap.xml`` and the ``Sitemap:`` line of
+    ``robots.txt``, while the port is only known at run time.
+    """
+
+    kind: Literal["template"]
+    file: str | None = None
+    placeholder: str = "{{base_url}}"
+
+
 Route = Annotated[
     RedirectRoute
     | StatusRoute
@@ -236,7 +249,8 @@ Route = Annotated[
     | CalendarRoute
     | SessionIdsRoute
     | RetryAfterRoute
-    | BodyBytesRoute,
+    | BodyBytesRoute
+    | TemplateRoute,
     Field(discriminator="kind"),
 ]
 
@@ -313,9 +327,7 @@ class _HTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(
-        self, address: tuple[str, int], root: Path, config: ServerConfig, log_requests: bool
-    ) -> None:
+    def __init__(self, address: tuple[str, int], root: Path, config: ServerConfig, log_requests: bool) -> None:
         self.root = root
         self.config = config
         self.log_requests = log_requests
@@ -432,6 +444,11 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return target if target.is_file() else None
 
+    def server_host(self) -> str:
+        """The bound address as text (for URLs when the client sent no Host header)."""
+        host = self.server.server_address[0]
+        return host.decode() if isinstance(host, bytes) else str(host)
+
     def _route_file(self, ref: str | None, path: str) -> Path | None:
         if ref is not None:
             return self.server.root / ref
@@ -485,13 +502,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve_file(self, file: Path, head: bool, override: dict[str, str] | None = None) -> None:
         body = file.read_bytes()
-        self._send(
-            200, body, _content_type(file, self.server.config.html_content_type), head=head, override=override
-        )
+        self._send(200, body, _content_type(file, self.server.config.html_content_type), head=head, override=override)
 
-    def _serve_route(
-        self, index: int, route: _Route, path: str, raw_path: str, query: str, head: bool
-    ) -> None:
+    def _serve_route(self, index: int, route: _Route, path: str, raw_path: str, query: str, head: bool) -> None:
         server = self.server
         html = "text/html; charset=utf-8"
         if isinstance(route, RedirectRoute):
@@ -584,6 +597,20 @@ class _Handler(BaseHTTPRequestHandler):
                 head=head,
                 override=route.headers,
                 content_length=route.content_length,
+            )
+        elif isinstance(route, TemplateRoute):
+            file = self._route_file(route.file, path)
+            if file is None:
+                self._not_found(head)
+                return
+            host = self.headers.get("Host") or f"{self.server_host()}:{server.server_port}"
+            body = file.read_bytes().replace(route.placeholder.encode(), f"http://{host}/".encode("latin-1"))
+            self._send(
+                200,
+                body,
+                _content_type(file, server.config.html_content_type),
+                head=head,
+                override=route.headers,
             )
         else:  # pragma: no cover - the discriminated union is exhaustive
             raise AssertionError(f"unknown route {route!r}")
