@@ -226,8 +226,15 @@ def _yearless_range(a: _Atom, b: _Atom) -> Callable[[int], _Candidate | None]:
     return build
 
 
+def _glued(norm: str, start: int) -> bool:
+    """Whether a date starts right after "<digit>-" (see ``patterns.DATE_START``)."""
+    return start >= 2 and norm[start - 1] == "-" and norm[start - 2].isdigit()
+
+
 def _date_candidates(norm: str, pending: list[_Pending]) -> list[_Candidate]:
     atoms = sorted(_named_atoms(norm) + _numeric_atoms(norm), key=lambda a: (a.start, -a.end))
+    ends = {a.end for a in atoms}
+    atoms = [a for a in atoms if not _glued(norm, a.start) or a.start - 1 in ends]
     out: list[_Candidate] = []
     i = 0
     while i < len(atoms):

@@ -80,20 +80,24 @@ MONTH_RE: Final = (
     rf"|(?<![A-Za-z])(?:{_english_re()})(?![A-Za-z]))"
 )
 
-# An era marker not inside a longer abbreviation (the "ค.ศ." of "ก.ค.ศ." is no era).
-_ERA_BEFORE: Final = rf"(?<![{_THAI_LETTER}]\.)"
-ERA_RE: Final = rf"{_ERA_BEFORE}(?:{v.BE_ERA_RE}|{v.CE_ERA_RE})"
+# A CE marker not inside a longer abbreviation (the "ค.ศ." of "ก.ค.ศ." is no era); "พ.ศ." may follow
+# a month abbreviation directly ("1 ม.ค.พ.ศ.2543" in PDF text without spaces).
+_CE_BEFORE: Final = rf"(?<![{_THAI_LETTER}]\.)"
+ERA_RE: Final = rf"(?:{v.BE_ERA_RE}|{_CE_BEFORE}(?:{v.CE_ERA_RE}))"
 
 # After a year: no more digits, no decimal or thousands part, no currency (2567 บาท is money).
 YEAR_END: Final = r"(?!\d)(?![.,]\d)(?!\s*(?:บาท|ล้าน|฿))"
 # Before a number: not the tail of a longer number, decimal, time, IP address or code.
 NUM_START: Final = r"(?<!\d)(?<!\d[.,:/-])"
+# Dates may follow a digit and a dash ("1 ม.ค. 2567-31 มี.ค. 2567"); ``parse`` keeps such a "glued"
+# date only when the dash ends another date, so "0-2141-9876" stays a phone number.
+DATE_START: Final = r"(?<!\d)(?<!\d[.,:/])"
 _RANGE_DASH: Final = r"\s*(?:-|จน\s?ถึง|ถึง|to)\s*"
 
 # Dates written with a month name: day-month-year (or a day range), month-day-year (English),
 # month-year. The year is optional here; a date without one only counts inside a range.
 NAMED_DATE: Final = re.compile(
-    rf"(?=\d){NUM_START}(?:(?P<d0>\d{{1,2}})\s*-\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*-?\s*(?:เดือน\s*)?(?P<m>{MONTH_RE})"
+    rf"(?=\d){DATE_START}(?:(?P<d0>\d{{1,2}})\s*-\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*-?\s*(?:เดือน\s*)?(?P<m>{MONTH_RE})"
     rf"(?:\s*,?\s*(?:-(?=\d))?(?:(?P<era>{ERA_RE})\s*)?(?P<y>\d{{4}}|\d{{2}}){YEAR_END})?"
     rf"|(?=[A-Za-z])(?P<em>(?<![A-Za-z])(?:{_english_re()}))\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*"
     rf"(?:(?P<eera>{ERA_RE})\s*)?(?P<ey>\d{{4}}){YEAR_END}"
@@ -102,10 +106,10 @@ NAMED_DATE: Final = re.compile(
 
 # All-number dates: d/m/y (Thai order; m/d/y is never guessed), and y-m-d with an optional time.
 NUMERIC_DATE: Final = re.compile(
-    rf"(?=\d){NUM_START}(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})"
-    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)(?![.:/-]?\d)"
-    rf"|(?=\d){NUM_START}(?P<nd>\d{{1,2}})(?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
-    r"(?!\d)(?![.:/-]\d)(?![A-Za-z])"
+    rf"(?=\d){DATE_START}(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)(?![.:/]?\d)"
+    rf"|(?=\d){DATE_START}(?P<nd>\d{{1,2}})(?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
+    r"(?!\d)(?![.:/]\d)(?![A-Za-z])"
 )
 
 # Fiscal years: ปีงบประมาณ พ.ศ. 2567, ปีงบ 67, งบประมาณ 2567, FY2024; an optional second year
