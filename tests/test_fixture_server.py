@@ -63,6 +63,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _write(root / "search.php", "<p>ค้นหา</p>")
     _write(root / "login.html", "<form>เข้าสู่ระบบ</form>")
     _write(root / "sub" / "index.html", "<p>หน้าย่อย</p>")
+    _write(root / "legacy" / "index.php", "<p>หน้าแรกแบบเก่า</p>")
     _write(root / THAI_DIR / THAI_FILE, "<p>ประกาศรับสมัคร</p>")
     _write(root / "legacy.html", f"<html><body>{LEGACY_TEXT}</body></html>".encode("cp874"))
     _write(root / "webboard" / "index.html", '<a href="/webboard/topic.html?sid={{sid}}">กระทู้</a>')
@@ -110,6 +111,7 @@ def test_index_and_directory_redirect(client: httpx.Client) -> None:
     assert r.status_code == 301
     assert r.headers["location"] == "/sub/"
     assert "หน้าย่อย" in client.get("/sub/").text
+    assert "หน้าแรกแบบเก่า" in client.get("/legacy/").text  # DirectoryIndex falls back to index.php
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -68,7 +68,14 @@ def _squash(text: str) -> str:
 
 
 class _LinkParser(HTMLParser):
-    ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "area": "href"}
+    ATTRS: ClassVar[dict[str, str]] = {
+        "a": "href",
+        "link": "href",
+        "img": "src",
+        "script": "src",
+        "iframe": "src",
+        "area": "href",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -143,7 +150,7 @@ def _resolves(root: Path, path: str, query: str, config: Any) -> bool:
         return False
     target = root.joinpath(*parts)
     if target.is_dir():
-        target = target / "index.html"
+        return any((target / name).is_file() for name in config.index_files)
     return target.is_file()
 
 

@@ -4,10 +4,10 @@
 daemon thread and returns a ``FixtureServer`` (``.url``, ``.hits``, ``.close()``, context manager). The
 same server backs ``oit-check demo`` and the test suite's fixture sites.
 
-Static rules: ``index.html`` for directories (``/dir`` redirects to ``/dir/``), Content-Type by file
-extension, percent-decoded UTF-8 paths (upper- or lower-case hex), query strings ignored unless a route
-matches, and any path segment starting with ``_`` or ``.`` is never served (404): ``_server.yaml``,
-``_expected.yaml`` and ``_templates/`` stay private.
+Static rules: ``index.html`` (or ``.htm``, ``.php``) for directories (``/dir`` redirects to ``/dir/``),
+Content-Type by file extension, percent-decoded UTF-8 paths (upper- or lower-case hex), query strings
+ignored unless a route matches, and any path segment starting with ``_`` or ``.`` is never served
+(404): ``_server.yaml``, ``_expected.yaml`` and ``_templates/`` stay private.
 
 ``ROOT/_server.yaml`` (validated with pydantic; a bad file raises ``ServerConfigError`` naming the file
 and the field) declares routes, tried in order, first match wins::
@@ -264,6 +264,8 @@ class ServerConfig(BaseModel):
     """Content-Type of ``.html`` files; real servers often omit the charset."""
     not_found: str | None = None
     """Body file of every 404 (a site's own error page)."""
+    index_files: tuple[str, ...] = ("index.html", "index.htm", "index.php")
+    """Files tried, in order, for a directory URL (Apache's DirectoryIndex)."""
     routes: list[Route] = Field(default_factory=list)
 
 
@@ -436,7 +438,8 @@ class _Handler(BaseHTTPRequestHandler):
         root = self.server.root
         target = root.joinpath(*segments)
         if target.is_dir():
-            target = target / "index.html"
+            indexes = [target / name for name in self.server.config.index_files]
+            target = next((t for t in indexes if t.is_file()), target / "index.html")
         try:
             if not target.resolve().is_relative_to(root.resolve()):
                 return None
