@@ -82,17 +82,13 @@ def sample_checklist() -> Checklist:
             id="9",
             title_th="การเปิดเผยข้อมูล",
             title_en="Disclosure",
-            sub_indicators=tuple(
-                SubIndicator(id=s, title_th=th, title_en=en) for i, s, th, en, _ in SUBS if i == "9"
-            ),
+            sub_indicators=tuple(SubIndicator(id=s, title_th=th, title_en=en) for i, s, th, en, _ in SUBS if i == "9"),
         ),
         Indicator(
             id="10",
             title_th="การป้องกันการทุจริต",
             title_en="Corruption prevention",
-            sub_indicators=tuple(
-                SubIndicator(id=s, title_th=th, title_en=en) for i, s, th, en, _ in SUBS if i == "10"
-            ),
+            sub_indicators=tuple(SubIndicator(id=s, title_th=th, title_en=en) for i, s, th, en, _ in SUBS if i == "10"),
         ),
     )
     items = tuple(
@@ -118,12 +114,12 @@ def sample_checklist() -> Checklist:
     )
 
 
-def _evidence(n: int, verdict: Verdict) -> list[Evidence]:
+def _evidence(n: int, verdict: Verdict, base: str) -> list[Evidence]:
     if verdict is Verdict.MISSING:
         return []
     title = TITLES[n - 1]
     kind = ResourceKind.PDF if n % 3 == 0 else ResourceKind.HTML
-    url = f"{BASE}/ita/o{n}" + (".pdf" if kind is ResourceKind.PDF else ".html")
+    url = f"{base}/ita/o{n}" + (".pdf" if kind is ResourceKind.PDF else ".html")
     dates = [
         DateSeen(
             kind="fiscal_year",
@@ -136,7 +132,7 @@ def _evidence(n: int, verdict: Verdict) -> list[Evidence]:
     ]
     ev = Evidence(
         url=url,
-        found_on=f"{BASE}/ita/",
+        found_on=f"{base}/ita/",
         title=f"{title} ประจำปีงบประมาณ พ.ศ. 2567",
         snippet=f"หน่วยงานได้จัดทำ{title} ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ และเผยแพร่ให้ประชาชนทราบทางเว็บไซต์",
         matched_keywords=[title, "ปีงบประมาณ"],
@@ -148,13 +144,17 @@ def _evidence(n: int, verdict: Verdict) -> list[Evidence]:
     return [ev]
 
 
-def sample_result(*, hostile: bool = True) -> ScanResult:
-    """A 43-item ScanResult with every verdict; ``hostile`` adds markup and a javascript: link."""
+def sample_result(*, hostile: bool = True, base: str = BASE) -> ScanResult:
+    """A 43-item ScanResult with every verdict; ``hostile`` adds markup and a javascript: link.
+
+    ``base`` is the site's origin (evidence URLs are ``{base}/ita/o{n}.html`` or ``.pdf``).
+    """
+    base = base.rstrip("/")
     items: list[ItemResult] = []
     for n, title in enumerate(TITLES, start=1):
         verdict = VERDICTS[n]
         ind, sub = sub_of(n)
-        evidence = _evidence(n, verdict)
+        evidence = _evidence(n, verdict, base)
         missing: list[str] = []
         if verdict is Verdict.PARTIAL:
             missing = ["ช่องทางถาม-ตอบที่ตอบกลับได้", "รายละเอียดรายเดือนครบ 6 เดือน"]
@@ -208,14 +208,12 @@ def sample_result(*, hostile: bool = True) -> ScanResult:
         expected_oit_score=round(100 * counts[Verdict.OK] / len(items), 2),
     )
     failures = [
-        PageFailure(
-            url=f"{BASE}/docs/old{i}.pdf", kind=FailureKind.NOT_FOUND, reason="404 Not Found", status=404
-        )
+        PageFailure(url=f"{base}/docs/old{i}.pdf", kind=FailureKind.NOT_FOUND, reason="404 Not Found", status=404)
         for i in range(3)
     ]
     return ScanResult(
         tool_version="0.1.0",
-        start_url=BASE + "/",
+        start_url=base + "/",
         checklist_id="ita-2566-test",
         checklist_version="test",
         fiscal_year=2567,
