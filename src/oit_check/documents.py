@@ -64,6 +64,12 @@ class DocumentLimits:
 DEFAULT_LIMITS = DocumentLimits()
 
 
+_HTML_INSTEAD = (
+    "เซิร์ฟเวอร์ส่งหน้าเว็บ (HTML) แทนไฟล์เอกสาร: ลิงก์อาจเสียหรือไฟล์ถูกลบ",
+    "the server sent a web page (HTML) instead of the document: a broken link or a deleted file",
+)
+
+
 class _Unreadable(Exception):
     """Raised inside this module only; becomes a PageFailure at ``extract_document``'s boundary."""
 
@@ -83,6 +89,10 @@ def extract_document(resource: FetchedResource, limits: DocumentLimits = DEFAULT
     """
     file_name = document_file_name(resource)
     try:
+        if resource.kind not in (ResourceKind.PDF, ResourceKind.DOCX, ResourceKind.XLSX):
+            if resource.body and looks_like_html(resource.body):
+                raise _Unreadable(*_HTML_INSTEAD)
+            return _named_only(resource, file_name)
         _check_complete(resource)
         if resource.kind is ResourceKind.PDF:
             return _extract_pdf(resource, file_name, limits)
@@ -95,7 +105,6 @@ def extract_document(resource: FetchedResource, limits: DocumentLimits = DEFAULT
             if resource.kind is ResourceKind.DOCX:
                 return _extract_docx(resource, file_name, limits)
             return _extract_xlsx(resource, file_name, limits)
-        return _named_only(resource, file_name)
     except _Unreadable as exc:
         return _failure(resource, str(exc))
     except Exception as exc:  # hostile input: any parser error is a finding, not a crash
@@ -170,11 +179,8 @@ def _check_complete(resource: FetchedResource) -> None:
     if resource.truncated or (declared is not None and len(body) < declared):
         got = f"{len(body):,}" + (f" of {declared:,}" if declared else "")
         raise _Unreadable(f"ดาวน์โหลดไฟล์ได้ไม่ครบ ({got} ไบต์)", f"the download was cut short ({got} bytes)")
-    if resource.kind in (ResourceKind.PDF, ResourceKind.DOCX, ResourceKind.XLSX) and looks_like_html(body):
-        raise _Unreadable(
-            "เซิร์ฟเวอร์ส่งหน้าเว็บ (HTML) แทนไฟล์เอกสาร: ลิงก์อาจเสียหรือไฟล์ถูกลบ",
-            "the server sent a web page (HTML) instead of the document: a broken link or a deleted file",
-        )
+    if looks_like_html(body):
+        raise _Unreadable(*_HTML_INSTEAD)
 
 
 def _named_only(resource: FetchedResource, file_name: str) -> PageContent:
@@ -189,7 +195,7 @@ def _content(resource: FetchedResource, file_name: str, **fields: Any) -> PageCo
         "depth": resource.depth,
         "file_name": file_name,
         "last_modified": resource.headers_last_modified,
-        "bytes": len(resource.body),
+        "bytes": len(resource.body) or resource.content_length or 0,
         "requested_url": resource.requested_url if resource.requested_url != resource.url else None,
         "redirect_chain": resource.redirect_chain,
     }

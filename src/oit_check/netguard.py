@@ -151,9 +151,7 @@ class NetGuard:
             if ip is None or is_blocked_ip(ip):
                 return _blocked(url, host, text, found_on)
         if not addresses:
-            return PageFailure(
-                url=url, kind=FailureKind.CONNECT, reason=f"{host} has no address", found_on=found_on
-            )
+            return PageFailure(url=url, kind=FailureKind.CONNECT, reason=f"{host} has no address", found_on=found_on)
         return None
 
 
