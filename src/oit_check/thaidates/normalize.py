@@ -10,6 +10,7 @@ invisible characters are deleted, and then an index list maps normal-form offset
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Final
 
 _ONE_TO_ONE: Final = str.maketrans(
@@ -27,19 +28,47 @@ _INVISIBLE_RE: Final = re.compile(f"[{INVISIBLE}]")
 DIGIT_RE: Final = re.compile(r"[0-9\u0E50-\u0E59]")
 
 
-def normalize(text: str) -> tuple[str, list[int] | None]:
-    """Return the matching form of ``text`` and, if characters were deleted, the original index
-    of each character of that form (``None`` means offsets are unchanged)."""
+def normalize(text: str) -> tuple[str, OffsetMap | None]:
+    """Return the matching form of ``text`` and, if invisible characters were deleted, the map back
+    to original offsets (``None`` means offsets are unchanged)."""
     norm = text.translate(_ONE_TO_ONE)
     if _INVISIBLE_RE.search(norm) is None:
         return norm, None
-    kept = [i for i, ch in enumerate(norm) if ch not in INVISIBLE]
-    return "".join(norm[i] for i in kept), kept
+    pieces: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    kept = 0
+    pos = 0
+    for m in _INVISIBLE_RE.finditer(norm):
+        if m.start() > pos:
+            pieces.append(norm[pos : m.start()])
+            norm_starts.append(kept)
+            orig_starts.append(pos)
+            kept += m.start() - pos
+        pos = m.end()
+    if pos < len(norm):
+        pieces.append(norm[pos:])
+        norm_starts.append(kept)
+        orig_starts.append(pos)
+    return "".join(pieces), OffsetMap(norm_starts, orig_starts)
 
 
-def original_span(span: tuple[int, int], kept: list[int] | None) -> tuple[int, int]:
-    """Map a ``(start, end)`` span of the normal form back to the original text."""
-    if kept is None:
+class OffsetMap:
+    """Where each run of kept characters starts, in the normal form and in the original text."""
+
+    def __init__(self, norm_starts: list[int], orig_starts: list[int]) -> None:
+        self.norm_starts = norm_starts
+        self.orig_starts = orig_starts
+
+    def original(self, offset: int) -> int:
+        """Original index of the character at normal-form ``offset``."""
+        run = bisect_right(self.norm_starts, offset) - 1
+        return self.orig_starts[run] + offset - self.norm_starts[run]
+
+
+def original_span(span: tuple[int, int], offsets: OffsetMap | None) -> tuple[int, int]:
+    """Map a non-empty ``(start, end)`` span of the normal form back to the original text."""
+    if offsets is None:
         return span
     start, end = span
-    return kept[start], kept[end - 1] + 1
+    return offsets.original(start), offsets.original(end - 1) + 1

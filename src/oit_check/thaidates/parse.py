@@ -22,7 +22,7 @@ d/m/y is always day first; a plain year is reported only with a marker (พ.ศ.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -392,6 +392,7 @@ class _Chosen:
     def __init__(self) -> None:
         self.starts: list[int] = []
         self.items: list[_Candidate] = []
+        self.longest = 0
 
     def try_add(self, cand: _Candidate) -> bool:
         index = bisect_right(self.starts, cand.start)
@@ -401,7 +402,20 @@ class _Chosen:
             return False
         self.starts.insert(index, cand.start)
         self.items.insert(index, cand)
+        self.longest = max(self.longest, cand.end - cand.start)
         return True
+
+    def near(self, start: int, end: int, distance: int) -> list[_Candidate]:
+        """Chosen candidates ending at most ``distance`` before ``start`` or starting at most
+        ``distance`` after ``end``."""
+        lo = bisect_left(self.starts, start - distance - self.longest)
+        hi = bisect_right(self.starts, end + distance)
+        return self.items[lo:hi]
+
+    def following(self, end: int) -> _Candidate | None:
+        """The first chosen mention (not a blocker) starting at or after ``end``."""
+        index = bisect_left(self.starts, end)
+        return self.items[index] if index < len(self.items) else None
 
 
 def _same_line(norm: str, a: int, b: int) -> bool:
@@ -411,7 +425,7 @@ def _same_line(norm: str, a: int, b: int) -> bool:
 def _anchor_year(norm: str, chosen: _Chosen, item: _Pending, context_year_be: int | None) -> int | None:
     """The fiscal year a quarter, round or yearless range belongs to, or ``None``."""
     if item.weak:
-        for c in chosen.items:
+        for c in chosen.near(item.start, item.end, WEAK_ANCHOR_GAP):
             if c.kind is not DateKind.FISCAL_YEAR:
                 continue
             if 0 <= c.start - item.end <= WEAK_ANCHOR_GAP and not norm[item.end : c.start].strip():
@@ -419,7 +433,7 @@ def _anchor_year(norm: str, chosen: _Chosen, item: _Pending, context_year_be: in
         return None
     best_key: tuple[int, int] | None = None
     best_year: int | None = None
-    for c in chosen.items:
+    for c in chosen.near(item.start, item.end, ANCHOR_DISTANCE):
         if c.fiscal_year is None:
             continue
         gap = item.start - c.end if c.end <= item.start else c.start - item.end
@@ -430,11 +444,14 @@ def _anchor_year(norm: str, chosen: _Chosen, item: _Pending, context_year_be: in
     if best_year is not None:
         return best_year
     if item.may_follow:
-        for c in chosen.items:
-            if c.start >= item.end and c.kind is not None and c.first is not None:
-                if _FOLLOWING_GAP.fullmatch(norm, item.end, c.start):
-                    return fiscal.fiscal_year_of(c.first)
-                break
+        nxt = chosen.following(item.end)
+        if (
+            nxt is not None
+            and nxt.kind is not None
+            and nxt.first is not None
+            and _FOLLOWING_GAP.fullmatch(norm, item.end, nxt.start)
+        ):
+            return fiscal.fiscal_year_of(nxt.first)
     return context_year_be
 
 

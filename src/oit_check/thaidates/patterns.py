@@ -66,9 +66,9 @@ def _english_re() -> str:
 
 
 # An abbreviation must not sit inside a Thai word or a longer abbreviation (ก.พ.ร., ก.ค.ศ., มคอ.);
-# after "เดือน" it may be glued on. "พ.ศ."/"ค.ศ." right after it are an era, not a longer abbreviation.
-_ABBR_BEFORE: Final = rf"(?:(?<=เดือน)|(?<![{_THAI_LETTER}.]))"
-_ABBR_AFTER: Final = rf"(?!\.?(?!พ\.?\s?ศ|ค\.?\s?ศ)[{_THAI_LETTER}])"
+# after "เดือน" or "ถึง" it may be glued on, and "พ.ศ."/"ค.ศ." or "ถึง" may follow it directly.
+_ABBR_BEFORE: Final = rf"(?:(?<=เดือน)|(?<=ถึง)|(?<![{_THAI_LETTER}.]))"
+_ABBR_AFTER: Final = rf"(?!\.?(?!พ\.?\s?ศ|ค\.?\s?ศ|ถึง|จนถึง)[{_THAI_LETTER}])"
 _MONTH_FIRST: Final = _starts(
     "".join(n[0] for names in v.THAI_MONTHS_FULL.values() for n in names)
     + "".join(g[0][0] for g in v.THAI_MONTHS_ABBR.values())
