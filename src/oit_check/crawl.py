@@ -446,7 +446,7 @@ class _Crawl:
 
     def _consider(self, url: str, depth: int, found_on: str | None) -> None:
         """Queue a discovered same-site URL unless it is known, too deep, media, or a trap."""
-        url = self.sessions.strip(url)
+        url = self.sessions.remove_from(url)
         if not self.scope.is_same_site(url):
             self.offsite.add(url_key(url))
             return

@@ -189,7 +189,7 @@ class SessionParamLearner:
         self.names |= learned
         return learned
 
-    def strip(self, url: str) -> str:
+    def remove_from(self, url: str) -> str:
         """``url`` without the learned session parameters."""
         if not self.names:
             return url
