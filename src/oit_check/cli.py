@@ -11,6 +11,9 @@ import typer
 
 from oit_check.commands import checklist as _checklist_cmd
 from oit_check.commands import dates as _dates_cmd
+from oit_check.commands import gaps as _gaps_cmd
+from oit_check.commands import measures as _measures_cmd
+from oit_check.commands import results as _results_cmd
 from oit_check.commands import scan as _scan_cmd
 from oit_check.commands import serve as _serve_cmd
 
@@ -27,6 +30,9 @@ _checklist_cmd.register(app)
 # Sub-commands register themselves here, one line each (keep alphabetical):
 # --- register commands below ---
 _dates_cmd.register(app)
+_gaps_cmd.register(app)
+_measures_cmd.register(app)
+_results_cmd.register(app)
 _scan_cmd.register(app)
 _serve_cmd.register(app)
 

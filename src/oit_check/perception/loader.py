@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from oit_check.checklist.loader import checklist_dir
+from oit_check.checklist.loader import checklist_dir, load_checklist
 from oit_check.errors import ChecklistError
 from oit_check.perception.schema import PerceptionData
 
@@ -96,3 +96,18 @@ def _explain(path: Path, raw: dict[str, Any], exc: ValidationError) -> str:
         parts = [p for p in (entry, f"field {field}" if field else "") if p]
         lines.append(f"  - {', '.join(parts) + ': ' if parts else ''}{msg}")
     return "\n".join(lines)
+
+
+def load_oit_titles(checklist_name: str) -> dict[str, list[str]]:
+    """The OIT items' titles and names from the OIT checklist, first the title; ``{}`` if unavailable.
+
+    Used to identify OIT rows whose code is damaged or missing, and to name OIT items in the
+    measures document. Without the checklist, OIT rows are identified by their codes alone.
+    """
+    try:
+        checklist = load_checklist(checklist_name)
+    except ChecklistError:
+        return {}
+    return {
+        item.id.lower(): [item.title_th, *item.names.th, *item.site_labels] for item in checklist.items
+    }

@@ -73,6 +73,7 @@ class ResultRow(BaseModel):
     marked_lowest: bool = False  # the document marks it "(ต่ำสุด)"
     printed_code: str = ""  # the code as printed ("๑๑๕", "๐๑๐"); empty when there was none
     identified_by: IdentifiedBy
+    indicator: int | None = None  # the indicator section the row was printed under
     text_similarity: float | None = None
     text: str = ""
     note: str = ""
@@ -538,11 +539,10 @@ class _TableParser:
 
     # -- pieces ------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _row_text_start(text: str) -> str:
+    def _row_text_start(self, text: str) -> str:
         """Skip leading empty cells and the tool-name cell ("แบบวัด... (IIT)")."""
         cells = text.split("\t")
-        while cells and (not cells[0].strip() or re.search(r"\((?:IIT|EIT|OIT)\)", cells[0])):
+        while cells and (not cells[0].strip() or (len(cells) > 1 and self._tool_in(match_key(cells[0])))):
             cells.pop(0)
         return " ".join(c.strip() for c in cells if c.strip())
 
@@ -617,6 +617,7 @@ class _TableParser:
             line_end=row.line_end if row.line_end != row.line else None,
             printed_code=row.reading.printed if row.reading else "",
             identified_by=found.by,
+            indicator=ctx.indicator,
             text_similarity=found.similarity,
             text=row.text,
             note=found.note,

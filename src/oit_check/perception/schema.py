@@ -155,6 +155,7 @@ class DocumentText(_Strict):
     section_results: str
     results_intro_total: str
     results_intro: str
+    indicator_label: str
     indicator_table_header: tuple[str, str, str]
     items_intro: str
     items_table_header: tuple[str, str, str]
@@ -169,17 +170,21 @@ class DocumentText(_Strict):
     total_change_same: str
     analysis_theme_opening: str
     audience_intro: str
+    audience_next: str
     item_clause: str
     item_parts_clause: str
     item_drop_clause: str
     verdict_below: str
+    verdict_part_below: str
     verdict_watch: str
+    verdict_part_watch: str
     diagnosis_disclosed_results: str
     diagnosis_disclosed_scan: str
     diagnosis_disclosed_both: str
     diagnosis_disclosed_tail: str
     diagnosis_not_disclosed: str
     diagnosis_not_disclosed_item: str
+    scan_date_clause: str
     diagnosis_no_link: str
     diagnosis_unknown: str
     recommendation_lead: str
@@ -369,6 +374,8 @@ _ALLOWED_FIELDS: dict[str, frozenset[str]] = {
     "results_intro_total": frozenset({"agency", "year", "total", "band"}),
     "results_intro": frozenset({"agency", "year"}),
     "items_intro": frozenset({"agency", "year", "prev_year"}),
+    "indicator_label": frozenset({"number", "title"}),
+    "scan_date_clause": frozenset({"date"}),
     "items_table_header": frozenset({"yy", "pyy"}),
     "eit_part_label": frozenset({"part", "score"}),
     "eit_mean_label": frozenset({"score"}),
@@ -380,11 +387,14 @@ _ALLOWED_FIELDS: dict[str, frozenset[str]] = {
     "total_change_same": frozenset({"prev_year", "prev_total"}),
     "analysis_theme_opening": frozenset({"agency", "year", "dimension"}),
     "audience_intro": frozenset({"audience"}),
+    "audience_next": frozenset({"audience"}),
     "item_clause": frozenset({"topic", "code", "score"}),
     "item_parts_clause": frozenset({"part1", "part2"}),
     "item_drop_clause": frozenset({"diff", "previous"}),
     "verdict_below": frozenset({"threshold"}),
+    "verdict_part_below": frozenset({"part", "threshold"}),
     "verdict_watch": frozenset({"watch"}),
+    "verdict_part_watch": frozenset({"part", "watch"}),
     "diagnosis_disclosed_results": frozenset({"oit", "agency", "audience"}),
     "diagnosis_disclosed_scan": frozenset({"oit", "agency", "audience", "date"}),
     "diagnosis_disclosed_both": frozenset({"oit", "agency", "audience", "date"}),

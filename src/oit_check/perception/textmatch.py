@@ -52,7 +52,7 @@ class TextIndex:
         }
 
     def __contains__(self, code: object) -> bool:
-        return code in self._keys and bool(self._keys[code])  # type: ignore[index]
+        return isinstance(code, str) and bool(self._keys.get(code))
 
     def score(self, text: str, code: str) -> float:
         """Similarity of ``text`` to the best of ``code``'s known texts (0 when none is known)."""

@@ -1,0 +1,62 @@
+"""``oit-check gaps --results FILE [--scan REPORT.json]``: low IIT/EIT items, diagnosed against the OIT."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from oit_check.commands._perception import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.errors import ConfigError, OitCheckError
+from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_THRESHOLD, DEFAULT_WATCH_BELOW, GapConfig, analyse
+from oit_check.perception.loader import DEFAULT_PERCEPTION
+from oit_check.perception.render import gaps_json, render_gaps_markdown, render_gaps_table
+
+
+class Format(StrEnum):
+    """``--format`` choices."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def gap_config(threshold: float, watch_below: float, drop: float) -> GapConfig:
+    """Validated thresholds (``ConfigError`` if they make no sense)."""
+    if not 0 < threshold <= 100 or not 0 < watch_below <= 100 or drop < 0:
+        raise ConfigError("thresholds must be within 0-100 / เกณฑ์ต้องอยู่ระหว่าง 0-100")
+    if watch_below < threshold:
+        raise ConfigError(f"--watch-below {watch_below:g} is under --threshold {threshold:g}")
+    return GapConfig(threshold=threshold, watch_below=watch_below, drop_points=drop)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``gaps`` command to ``app``."""
+
+    @app.command("gaps")
+    def gaps(
+        results: Path = typer.Option(..., "--results", help="ไฟล์ผลการประเมิน ITA / ITA results file"),
+        scan: Path | None = typer.Option(None, "--scan", help="รายงานผลตรวจเว็บไซต์ (JSON) / scan report JSON"),
+        threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="เกณฑ์ผ่าน / pass line"),
+        watch_below: float = typer.Option(DEFAULT_WATCH_BELOW, "--watch-below", help="เฝ้าระวังต่ำกว่า / watch line"),
+        drop: float = typer.Option(DEFAULT_DROP_POINTS, "--drop", help="คะแนนที่ลดลง / drop from last year"),
+        fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | markdown"),
+        lang: Lang = typer.Option(Lang.TH, "--lang", help="th | en"),
+        perception: str = typer.Option(DEFAULT_PERCEPTION, "--perception", help=PERCEPTION_OPTION_HELP),
+        output: Path | None = typer.Option(None, "--output", "-o", help="เขียนลงไฟล์ / write to a file"),
+    ) -> None:
+        """วิเคราะห์ข้อที่ได้คะแนนการรับรู้ต่ำ เทียบกับการเปิดเผยข้อมูล / perception gaps against the OIT."""
+        try:
+            config = gap_config(threshold, watch_below, drop)
+            inputs = load_inputs(results, scan, perception)
+            report = analyse(inputs.results, inputs.data, scan=inputs.scan, config=config, oit_titles=inputs.oit_titles)
+            if fmt is Format.JSON:
+                text = gaps_json(report)
+            elif fmt is Format.MARKDOWN:
+                text = render_gaps_markdown(report, inputs.data, lang.value)
+            else:
+                text = render_gaps_table(report, inputs.data, lang.value)
+            write_text(text, output)
+        except OitCheckError as exc:
+            raise fail(exc) from exc
