@@ -8,15 +8,19 @@ those whose link names the item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from oit_check.checklist.schema import Item
 from oit_check.elements import Bundle
+from oit_check.fiscal import be_to_ce
 from oit_check.match import normalize_url
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
 from oit_check.phrases import PhraseIndex
 from oit_check.thaidates import DateMention, find_dates
+from oit_check.thaitext import to_arabic_digits
 
 # Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
 FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
@@ -71,6 +75,30 @@ def build_bundle(
     return parts
 
 
+# A bare Buddhist Era year in a title, anchor, row or file name ("แผนปฏิบัติการ 2567",
+# "No Gift Policy 2568"): in body text such numbers may be amounts, in a label they are years.
+_BARE_BE_YEAR = re.compile(r"(?<![0-9,.])(25[4-9][0-9])(?![0-9,.]*[0-9])")
+
+
+def _bare_years(text: str, mentions: list[DateMention], where: str) -> list[DateSeen]:
+    digits = to_arabic_digits(text)
+    out: list[DateSeen] = []
+    for m in _BARE_BE_YEAR.finditer(digits):
+        if any(s.span[0] <= m.start() < s.span[1] for s in mentions):
+            continue
+        year_ce = be_to_ce(int(m.group(1)))
+        out.append(
+            DateSeen(
+                kind="year",
+                start=date(year_ce, 1, 1),
+                end=date(year_ce, 12, 31),
+                source=text[m.start() : m.end()],
+                where=where,
+            )
+        )
+    return out
+
+
 def _looks_like_file(link: Link) -> bool:
     lowered = link.url.lower().split("?", 1)[0]
     if lowered.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")):
@@ -89,7 +117,8 @@ def collect_dates(
     def add(text: str, where: str) -> None:
         if not text:
             return
-        for m in finder(text):
+        mentions = finder(text)
+        for m in mentions:
             seen.append(
                 DateSeen(
                     kind=m.kind.value,
@@ -100,6 +129,8 @@ def collect_dates(
                     fiscal_year=m.fiscal_year,
                 )
             )
+        if where != "page" and where != "body":
+            seen.extend(_bare_years(text, mentions, where))
 
     if bundle.link is not None:
         add(bundle.link.text, "anchor")

@@ -104,8 +104,14 @@ def detect(element: Element, bundle: Bundle) -> Presence:
         if spec.phrases:
             keys = [match_key(p) for p in spec.phrases]
             images = [i for i in images if any(k in match_key(f"{i.alt} {i.context} {i.src}") for k in keys)]
-        if len(images) >= spec.min_count:
+        needed = spec.min_count
+        if spec.per_pattern and bundle.target is not None:
+            people = {m.group(0) for m in re.finditer(spec.per_pattern, bundle.target.text)}
+            needed = max(needed, len(people))
+        if len(images) >= needed:
             return Presence.PRESENT
+        if images and spec.per_pattern:
+            return Presence.ABSENT  # some people have no photo
         # an org chart or a photo sheet published as a PDF or image file counts
         if any(c.kind in (ResourceKind.PDF, ResourceKind.IMAGE) for c in bundle.docs):
             return Presence.PRESENT

@@ -7,6 +7,7 @@ ITA item (titles, elements, fix guidance) comes from the checklist data.
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import unquote
 
 from oit_check.models import FailureKind, Verdict
 from oit_check.thaitext import to_thai_digits
@@ -39,6 +40,14 @@ FAILURE_TEXT: dict[FailureKind, tuple[str, str]] = {
     FailureKind.TRAP: ("ข้ามไปเพราะเป็นลิงก์ที่สร้างหน้าไม่สิ้นสุด", "skipped as an endless URL space"),
     FailureKind.OTHER: ("เปิดไม่ได้", "could not be opened"),
 }
+
+
+def display_url(url: str) -> str:
+    """A URL as people read it: percent-encoded Thai decoded (``/ผู้บริหาร/`` not ``/%E0%B8%9C...``)."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
 
 
 def verdict_label(verdict: Verdict, lang: str = "th") -> str:

@@ -18,6 +18,7 @@ from oit_check.checklist.schema import Checklist, DetectorKind, Item, TimeRuleKi
 from oit_check.elements import Presence, detect
 from oit_check.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.i18n import (
+    display_url,
     en_month,
     failure_text,
     join_en,
@@ -111,8 +112,8 @@ def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], index
 
 
 def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
-    failure = ctx.failures.get(cand.url)
-    target = ctx.pages.get(cand.url)
+    failure = ctx.failures.get(cand.key)
+    target = ctx.pages.get(cand.key)
     if target is None and failure is not None and failure.kind not in _NOT_CHECKED:
         ev = Evidence(
             url=cand.url,
@@ -304,7 +305,7 @@ def _result(
     missing_th = [m[0] for m in best.missing]
     missing_en = [m[1] for m in best.missing]
     fresh = best.freshness
-    where = best.evidence.url
+    where = display_url(best.evidence.url)
     if verdict is Verdict.BROKEN:
         kind = best.failure.kind if best.failure else FailureKind.OTHER
         reason_th = f"ลิงก์ของข้อมูลนี้เปิดไม่ได้: {failure_text(kind, 'th')} ({where})"
@@ -312,9 +313,9 @@ def _result(
         fix_th = f"แก้ไขลิงก์ {where} ให้ประชาชนเปิดได้โดยไม่ต้องเข้าสู่ระบบ แล้วตรวจซ้ำ " + fix_th
         fix_en = f"Repair the link {where} so that anyone can open it without logging in. " + fix_en
         if elsewhere is not None:
-            reason_th += f" แต่พบข้อมูลที่ {elsewhere.evidence.url}"
-            reason_en += f"; the item was found at {elsewhere.evidence.url}"
-            fix_th = f"เปลี่ยนลิงก์ในหน้า ITA ให้ชี้ไปที่ {elsewhere.evidence.url} " + item.fix_th
+            reason_th += f" แต่พบข้อมูลที่ {display_url(elsewhere.evidence.url)}"
+            reason_en += f"; the item was found at {display_url(elsewhere.evidence.url)}"
+            fix_th = f"เปลี่ยนลิงก์ในหน้า ITA ให้ชี้ไปที่ {display_url(elsewhere.evidence.url)} " + item.fix_th
     elif verdict is Verdict.STALE and fresh is not None:
         seen = [y for y in fresh.fiscal_years_seen if y != fresh.required_fy] or list(fresh.fiscal_years_seen)
         required = fresh.required_fy or fy

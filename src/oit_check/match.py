@@ -38,11 +38,12 @@ class Candidate:
     """A URL that may hold an item, with the link (if any) that pointed to it."""
 
     item_id: str
-    url: str  # normalised target URL
+    key: str  # comparison key of the target URL (``urls.url_key``)
     via: Via
     found_on: str | None = None
     link: Link | None = None
     matched: tuple[str, ...] = ()
+    url: str = ""  # the target URL as linked (absolute), for people
 
     @property
     def strength(self) -> int:
@@ -62,7 +63,7 @@ class SiteMatches:
         """Keep one candidate per (item, url): the strongest."""
         bucket = self.candidates.setdefault(candidate.item_id, [])
         for i, existing in enumerate(bucket):
-            if existing.url == candidate.url:
+            if existing.key == candidate.key:
                 if candidate.strength > existing.strength:
                     bucket[i] = candidate
                 return
@@ -87,10 +88,13 @@ def match_site(checklist: Checklist, pages: Iterable[PageContent], index: Phrase
 
 def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None, tuple[str, ...]]:
     """Which items one link points to, and how sure we are (used for index rows and bundles)."""
-    own = f"{link.text} {link.context}"
-    score = phrases.score(own)
-    winners = score.winners()
+    # The anchor's own words first: a row or a footer block may name other items too.
     codes = phrases.codes(link.context or link.text) or phrases.codes(link.text)
+    score = phrases.score(link.text)
+    winners = score.winners()
+    if not winners and link.context:
+        score = phrases.score(link.context)
+        winners = score.winners()
     if winners:
         confirmed = [c for c in codes if c in winners]
         if confirmed:
@@ -138,7 +142,7 @@ def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -
             continue
         target = normalize_url(link.url)
         for item_id in items:
-            result.add(Candidate(item_id, target, via, found_on=page.url, link=link, matched=matched))
+            result.add(Candidate(item_id, target, via, found_on=page.url, link=link, matched=matched, url=link.url))
             if via == "index":
                 indexed_here.add(item_id)
     if len(indexed_here) >= _INDEX_MIN_ITEMS:
@@ -168,5 +172,6 @@ def _match_page_title(phrases: PhraseIndex, page: PageContent, result: SiteMatch
                     "title",
                     found_on=page.found_on,
                     matched=tuple(score.names.get(item_id, ())),
+                    url=page.url,
                 )
             )

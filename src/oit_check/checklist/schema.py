@@ -63,6 +63,9 @@ class Detector(_Strict):
     pattern: str | None = None
     hosts: tuple[str, ...] = ()
     min_count: int = Field(default=1, ge=1)
+    # IMAGE only: at least one image per match of this pattern in the page text (one photo per
+    # person listed, e.g. a pattern for name prefixes on an executives page).
+    per_pattern: str | None = None
 
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> Detector:
@@ -77,6 +80,13 @@ class Detector(_Strict):
                 re.compile(self.pattern)
             except re.error as exc:
                 raise ValueError(f"invalid regex {self.pattern!r}: {exc}") from exc
+        if self.per_pattern is not None:
+            import re
+
+            try:
+                re.compile(self.per_pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid per_pattern {self.per_pattern!r}: {exc}") from exc
         if self.kind is DetectorKind.LINK_HOST and not self.hosts:
             raise ValueError("a 'link_host' detector needs 'hosts'")
         return self
