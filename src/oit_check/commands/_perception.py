@@ -48,7 +48,9 @@ def load_inputs(results_path: Path, scan_path: Path | None, perception: str) -> 
     titles = load_oit_titles(data.checklist)
     results = read_results(results_path, data, titles)
     scan = read_scan_report(scan_path) if scan_path is not None else None
-    return Inputs(data, results, scan, {k: v[0] for k, v in titles.items() if v})
+    display = dict(data.oit_titles)
+    display.update({k: v[0] for k, v in titles.items() if v})
+    return Inputs(data, results, scan, display)
 
 
 def write_text(text: str, output: Path | None) -> None:

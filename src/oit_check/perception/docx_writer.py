@@ -135,8 +135,11 @@ def _table(document: DocxDocument, block: Table, usable_width_cm: float) -> None
     table = document.add_table(rows=1, cols=width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     total = sum(block.widths)
     widths = [Cm(usable_width_cm * w / total) for w in block.widths]
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = w  # w:gridCol, which LibreOffice follows; cells carry w:tcW for Word
     header = table.rows[0]
     _repeat_header(header)
     for cell, text, w in zip(header.cells, block.header, widths, strict=True):

@@ -156,8 +156,11 @@ def _trim_text_numbers(arabic: str, run: list[re.Match[str]]) -> list[re.Match[s
     out = list(run)
     while out and out[0].group("num"):
         tok = out[0]
-        numbering = tok.end() < len(arabic) and arabic[tok.end()] in ".)" and "." not in tok.group("num")
-        if not numbering and _score_like(tok.group("num"), _own_cell(arabic, tok)):
+        whole = "." not in tok.group("num") and "," not in tok.group("num")
+        numbering = whole and tok.end() < len(arabic) and arabic[tok.end()] in ".)"
+        # a whole number opening the row, before other figures, is its (damaged) code: "๑๑\t๘๘.๘๘"
+        row_label = whole and len(out) > 1 and not arabic[: tok.start()].strip()
+        if not numbering and not row_label and _score_like(tok.group("num"), _own_cell(arabic, tok)):
             break
         out.pop(0)
     # a non-score integer further in makes the run unreadable
@@ -222,4 +225,3 @@ def _read_run(run: list[re.Match[str]]) -> Figures | None:
         elif rest:
             figs.extra = rest
     return figs
-

@@ -217,9 +217,7 @@ def diagnose(linked: list[LinkedOit]) -> tuple[Diagnosis, list[str]]:
     return Diagnosis.UNKNOWN, []
 
 
-def choose_measures(
-    data: PerceptionData, theme_id: str, code: str, diagnosis: Diagnosis
-) -> list[MeasureTemplate]:
+def choose_measures(data: PerceptionData, theme_id: str, code: str, diagnosis: Diagnosis) -> list[MeasureTemplate]:
     """The measure templates of a theme that answer an item's diagnosis (disclosure fix first)."""
     chosen: list[MeasureTemplate] = []
     if diagnosis is Diagnosis.NOT_DISCLOSED:

@@ -108,6 +108,4 @@ def load_oit_titles(checklist_name: str) -> dict[str, list[str]]:
         checklist = load_checklist(checklist_name)
     except ChecklistError:
         return {}
-    return {
-        item.id.lower(): [item.title_th, *item.names.th, *item.site_labels] for item in checklist.items
-    }
+    return {item.id.lower(): [item.title_th, *item.names.th, *item.site_labels] for item in checklist.items}

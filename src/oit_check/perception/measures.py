@@ -22,7 +22,7 @@ from typing import Literal
 from oit_check import fiscal
 from oit_check.perception.codes import code_sort_key
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap, choose_measures
-from oit_check.perception.results import ITAResults
+from oit_check.perception.results import ITAResults, ResultRow
 from oit_check.perception.scanreport import ScanStatuses
 from oit_check.perception.schema import Diagnosis, MeasureTemplate, PerceptionData, Theme, Timeline
 from oit_check.thaidates import format_thai_date, format_thai_period
@@ -236,7 +236,9 @@ class _Drafter:
 
     def section_results(self) -> list[Block]:
         d = self.doc
-        out: list[Block] = [self._heading1(1, self._fmt(d.section_results, agency=self.agency, year=self._y(self.year)))]
+        out: list[Block] = [
+            self._heading1(1, self._fmt(d.section_results, agency=self.agency, year=self._y(self.year)))
+        ]
         if self.results.total is not None:
             band = self.data.band(self.results.total).label_th
             intro = self._fmt(
@@ -266,7 +268,13 @@ class _Drafter:
                 rows.append(
                     Row(
                         (
-                            Cell((self._fmt(d.indicator_label, number=to_thai_digits(str(ind.number)), title=ind.title_th),)),
+                            Cell(
+                                (
+                                    self._fmt(
+                                        d.indicator_label, number=to_thai_digits(str(ind.number)), title=ind.title_th
+                                    ),
+                                )
+                            ),
                             Cell((thai_number(got.score),)),
                             Cell((tool_score,)),
                         )
@@ -275,13 +283,20 @@ class _Drafter:
             out.append(Table(d.indicator_table_header, tuple(rows), (3.2, 1.2, 1.2)))
         out.append(
             Paragraph(
-                (Run(self._fmt(d.items_intro, agency=self.agency, year=self._y(self.year), prev_year=self._y(self.year - 1))),)
+                (
+                    Run(
+                        self._fmt(
+                            d.items_intro, agency=self.agency, year=self._y(self.year), prev_year=self._y(self.year - 1)
+                        )
+                    ),
+                )
             )
         )
         out.append(self._items_table())
         return out
 
     def _items_table(self) -> Table:
+        """Every item read, grouped by tool and indicator, with this year's and last year's figures."""
         d = self.doc
         lowest = set(self.report.summary.lowest)
         rows: list[Row] = []
@@ -289,50 +304,57 @@ class _Drafter:
             tool_rows = [r for r in self.results.rows if r.code[0] == tool.code_prefix]
             if not tool_rows:
                 continue
-            first = True
-            for ind in (i for i in self.data.indicators if i.tool == tool.id):
+            rows.append(Row((Cell((tool.title_th,), bold=True),), group=True))
+            tool_indicators = [i for i in self.data.indicators if i.tool == tool.id]
+            for ind in tool_indicators:
                 if tool.code_prefix == "o":
-                    first_ind = min(i.number for i in self.data.indicators if i.tool == tool.id)
-                    in_ind = [
-                        r for r in tool_rows if (r.indicator or first_ind) == ind.number
-                    ]
+                    # OIT rows sit under the indicator they were printed under (o-items are not questions)
+                    in_ind = [r for r in tool_rows if (r.indicator or tool_indicators[0].number) == ind.number]
                 else:
                     in_ind = [r for r in tool_rows if self.data.question(r.code).indicator == ind.number]
                 if not in_ind:
                     continue
                 got = self.results.indicator(str(ind.number))
                 label = self._fmt(d.indicator_label, number=to_thai_digits(str(ind.number)), title=ind.title_th)
-                if got is not None and got.score is not None and tool.code_prefix != "o":
-                    label += f" {thai_number(got.score)}"
-                rows.append(
-                    Row((Cell((tool.title_th if first else "",)), Cell((label,), bold=True), Cell(("",))), group=False)
-                )
-                first = False
+                score = thai_number(got.score) if got is not None and got.score is not None else ""
+                rows.append(Row((Cell(("",)), Cell((label,), bold=True), Cell((score,), bold=True))))
                 for r in in_ind:
-                    if tool.code_prefix == "o":
-                        text = self.titles.get(r.code) or r.text
-                    else:
-                        text = self.data.question(r.code).text_th
-                    figures: list[str] = []
-                    if r.part1 is not None or r.part2 is not None:
-                        for part, value in ((1, r.part1), (2, r.part2)):
-                            if value is not None:
-                                figures.append(
-                                    self._fmt(d.eit_part_label, part=to_thai_digits(str(part)), score=thai_number(value))
-                                )
-                        last = self._fmt(d.eit_mean_label, score=thai_number(r.score)) if r.score_is_mean else ""
-                    else:
-                        last = thai_number(r.score)
-                    if r.previous is not None:
-                        last = f"{last} ({thai_number(r.previous)})".strip()
-                    if r.code in lowest:
-                        last = f"{last} {d.lowest_mark}".strip()
-                    if last:
-                        figures.append(last)
-                    rows.append(Row((Cell(("",)), Cell((f"{thai_code(r.code)} {' '.join(text.split())}",)), Cell(tuple(figures)))))
+                    text = (
+                        (self.titles.get(r.code) or r.text)
+                        if tool.code_prefix == "o"
+                        else self.data.question(r.code).text_th
+                    )
+                    rows.append(
+                        Row(
+                            (
+                                Cell((thai_code(r.code),)),
+                                Cell((" ".join(text.split()),)),
+                                Cell(self._figures(r, r.code in lowest)),
+                            )
+                        )
+                    )
         yy, pyy = to_thai_digits(f"{self.year % 100:02d}"), to_thai_digits(f"{(self.year - 1) % 100:02d}")
         header = tuple(self._fmt(h, yy=yy, pyy=pyy) for h in d.items_table_header)
-        return Table((header[0], header[1], header[2]), tuple(rows), (1.3, 4.2, 1.7))
+        return Table((header[0], header[1], header[2]), tuple(rows), (0.8, 4.6, 1.8))
+
+    def _figures(self, r: ResultRow, lowest: bool) -> tuple[str, ...]:
+        """The figure cell: EIT parts then their mean, last year's score in brackets, the lowest marked."""
+        d = self.doc
+        lines: list[str] = []
+        if r.part1 is not None or r.part2 is not None:
+            for part, value in ((1, r.part1), (2, r.part2)):
+                if value is not None:
+                    lines.append(self._fmt(d.eit_part_label, part=to_thai_digits(str(part)), score=thai_number(value)))
+            last = self._fmt(d.eit_mean_label, score=thai_number(r.score)) if r.score_is_mean else ""
+        else:
+            last = thai_number(r.score)
+        if r.previous is not None:
+            last = f"{last} ({thai_number(r.previous)})".strip()
+        if lowest:
+            last = f"{last} {d.lowest_mark}".strip()
+        if last:
+            lines.append(last)
+        return tuple(lines)
 
     # -- section 2 -----------------------------------------------------------------------------
 
@@ -345,7 +367,11 @@ class _Drafter:
             prev = self.results.total_previous
             if prev is not None:
                 diff = Decimal(str(self.results.total)) - Decimal(str(prev))
-                values = {"diff": thai_number(float(abs(diff))), "prev_year": self._y(self.year - 1), "prev_total": thai_number(prev)}
+                values = {
+                    "diff": thai_number(float(abs(diff))),
+                    "prev_year": self._y(self.year - 1),
+                    "prev_total": thai_number(prev),
+                }
                 template = d.total_change_up if diff > 0 else d.total_change_down if diff < 0 else d.total_change_same
                 change = template.format(**{k: v for k, v in values.items() if "{" + k + "}" in template})
             intro = self._fmt(
@@ -359,7 +385,11 @@ class _Drafter:
             )
         else:
             intro = self._fmt(
-                d.analysis_intro, agency=self.agency, year=self._y(self.year), fy=self._y(self.opt.fiscal_year), themes=themes_count
+                d.analysis_intro,
+                agency=self.agency,
+                year=self._y(self.year),
+                fy=self._y(self.opt.fiscal_year),
+                themes=themes_count,
             )
         out.append(Paragraph((Run(intro),)))
         for k, theme in enumerate(self.themes, start=1):
@@ -382,7 +412,11 @@ class _Drafter:
 
         def parts_under(limit: Decimal) -> str:
             return _join(
-                [to_thai_digits(str(n)) for n, v in ((1, g.part1), (2, g.part2)) if v is not None and Decimal(str(v)) < limit],
+                [
+                    to_thai_digits(str(n))
+                    for n, v in ((1, g.part1), (2, g.part2))
+                    if v is not None and Decimal(str(v)) < limit
+                ],
                 d.list_and,
             )
 
@@ -391,12 +425,16 @@ class _Drafter:
             if score_low and Decimal(str(g.score)) < threshold:
                 text += self._fmt(d.verdict_below, threshold=thai_threshold(self.report.threshold))
             else:
-                text += self._fmt(d.verdict_part_below, part=parts_under(threshold), threshold=thai_threshold(self.report.threshold))
+                text += self._fmt(
+                    d.verdict_part_below, part=parts_under(threshold), threshold=thai_threshold(self.report.threshold)
+                )
         elif g.lowest is not None and Decimal(str(g.lowest)) < watch:
             if score_low and Decimal(str(g.score)) < watch:
                 text += self._fmt(d.verdict_watch, watch=thai_threshold(self.report.watch_below))
             else:
-                text += self._fmt(d.verdict_part_watch, part=parts_under(watch), watch=thai_threshold(self.report.watch_below))
+                text += self._fmt(
+                    d.verdict_part_watch, part=parts_under(watch), watch=thai_threshold(self.report.watch_below)
+                )
         if g.change is not None and g.previous is not None and -g.change >= self.report.drop_points:
             text += self._fmt(d.item_drop_clause, diff=thai_number(-g.change), previous=thai_number(g.previous))
         return text
@@ -404,7 +442,11 @@ class _Drafter:
     def _theme_paragraph(self, theme: Theme) -> str:
         d = self.doc
         gaps = self._theme_gaps(theme)
-        parts: list[str] = [self._fmt(d.analysis_theme_opening, agency=self.agency, year=self._y(self.year), dimension=theme.dimension_th)]
+        parts: list[str] = [
+            self._fmt(
+                d.analysis_theme_opening, agency=self.agency, year=self._y(self.year), dimension=theme.dimension_th
+            )
+        ]
         diagnoses = [diag for diag in _DIAGNOSIS_ORDER if any(g.diagnosis is diag for g in gaps)]
         first = True
         for diag in diagnoses:
@@ -434,9 +476,13 @@ class _Drafter:
             results_all_100 = all(lo.score is not None and lo.score >= 100 for lo in linked)
             oit = self._oit_phrase(ids)
             if from_scan and results_all_100:
-                head = self._fmt(d.diagnosis_disclosed_both, oit=oit, agency=self.agency, audience=audience, date=date_text)
+                head = self._fmt(
+                    d.diagnosis_disclosed_both, oit=oit, agency=self.agency, audience=audience, date=date_text
+                )
             elif from_scan:
-                head = self._fmt(d.diagnosis_disclosed_scan, oit=oit, agency=self.agency, audience=audience, date=date_text)
+                head = self._fmt(
+                    d.diagnosis_disclosed_scan, oit=oit, agency=self.agency, audience=audience, date=date_text
+                )
             else:
                 head = self._fmt(d.diagnosis_disclosed_results, oit=oit, agency=self.agency, audience=audience)
             return head + self._fmt(d.diagnosis_disclosed_tail, agency=self.agency, audience=audience)
@@ -451,7 +497,7 @@ class _Drafter:
                         status=d.oit_status_th.get(status, status),
                     )
                 )
-            from_scan = date_text and any(lo.source == "scan" for lo in linked)
+            from_scan = bool(date_text) and any(lo.source == "scan" for lo in linked)
             when = self._fmt(d.scan_date_clause, date=date_text) if from_scan else ""
             return self._fmt(d.diagnosis_not_disclosed, problems=_join(problems, d.list_and), date=when)
         if diag is Diagnosis.NO_OIT_LINK:
@@ -480,12 +526,15 @@ class _Drafter:
         )
         rows: list[Row] = []
         for k, theme in enumerate(self.themes, start=1):
-            rows.append(Row((Cell((f"({to_thai_digits(str(k))}) {theme.measures_heading_th}",), bold=True),), group=True))
+            rows.append(
+                Row((Cell((f"({to_thai_digits(str(k))}) {theme.measures_heading_th}",), bold=True),), group=True)
+            )
             measures, fix_ids = self._theme_measures(theme)
             for j, m in enumerate(measures, start=1):
                 title = m.title_th if len(measures) == 1 else f"({to_thai_digits(f'{k}.{j}')}) {m.title_th}"
+                is_fix = m.id == d.disclosure_fix.id
                 steps = tuple(
-                    f"{to_thai_digits(str(n))}. {step.format(oit=self._oit_phrase(fix_ids)) if m.id == d.disclosure_fix.id else step}"
+                    f"{to_thai_digits(str(n))}. {step.format(oit=self._oit_phrase(fix_ids)) if is_fix else step}"
                     for n, step in enumerate(m.steps_th, start=1)
                 )
                 rows.append(
@@ -567,7 +616,12 @@ class _Drafter:
         for line in self.doc.title_lines:
             doc.blocks.append(
                 Paragraph(
-                    (Run(line.format(agency=self.agency, fy=self._y(self.opt.fiscal_year), year=self._y(self.year)), bold=True),),
+                    (
+                        Run(
+                            line.format(agency=self.agency, fy=self._y(self.opt.fiscal_year), year=self._y(self.year)),
+                            bold=True,
+                        ),
+                    ),
                     style="title",
                 )
             )

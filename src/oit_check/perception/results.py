@@ -46,10 +46,13 @@ from oit_check.thaitext import clean_text, match_key, to_arabic_digits
 # candidate at most ~0.55.
 TEXT_ACCEPT = 0.62  # a row without a code, or with a damaged one, needs at least this
 TEXT_MARGIN = 0.08  # ... and must beat the next candidate by this much
-TEXT_OVERRULE = 0.80  # a clean code is overruled only by a text this close to another item
-OWN_TEXT_DOUBT = 0.45  # ... and only when its own question scores below this
+TEXT_OVERRULE = 0.80  # a clean code is overruled only by a text this close to another item,
+# beating the code's own question (and every other candidate) by TEXT_MARGIN
+OWN_TEXT_DOUBT = 0.45  # below this, a kept code is noted as "text differs"
+OWN_TEXT_SURE = 0.90  # at or above this, the code's own question is taken without comparing others
 MIN_TEXT_KEY = 8  # shorter texts (after normalising) cannot identify anything
 MAX_JOIN_LINES = 3  # a row broken across more lines than this is not rejoined
+_ONE_PART = "only one EIT part printed"
 
 
 class IdentifiedBy(StrEnum):
@@ -259,9 +262,11 @@ def parse_results_text(
     else:
         results = _TableParser(data, oit_titles or {}, source).parse(text)
     if not results.rows and not results.indicators and results.total is None:
-        detail = f"; {len(results.unidentified)} line(s) hold figures but none could be identified" if (
-            results.unidentified
-        ) else ""
+        detail = (
+            f"; {len(results.unidentified)} line(s) hold figures but none could be identified"
+            if (results.unidentified)
+            else ""
+        )
         raise ResultsError(
             f"{source}: no ITA results found (no IIT/EIT/OIT item or indicator with figures){detail}",
             hint="give the results tables of the ITA report, or a CSV with columns code,score,previous,part1,part2",
@@ -281,8 +286,10 @@ def _known_ranges(data: PerceptionData) -> dict[str, int]:
 
 def _text_index(data: PerceptionData, oit_titles: Mapping[str, list[str]]) -> TextIndex:
     texts: dict[str, list[str]] = {q.code: [q.text_th] for q in data.questions}
+    for code, title in data.oit_titles.items():
+        texts[code] = [title]
     for code, titles in oit_titles.items():
-        texts[code] = list(titles)
+        texts.setdefault(code, []).extend(titles)
     return TextIndex(texts)
 
 
@@ -343,26 +350,30 @@ class _Identifier:
                 if key_len < MIN_TEXT_KEY or code not in self.index:
                     return _Identified(code, IdentifiedBy.CODE)
                 own = self.index.score(text, code)
-                if own < OWN_TEXT_DOUBT:
-                    pool = [c for c in self.all_codes if self.allowed(c, row.figures) and c[0] == code[0]]
-                    ranked = self.index.rank(text, pool)
-                    best = ranked[0] if ranked else None
-                    second = ranked[1].similarity if len(ranked) > 1 else 0.0
-                    if (
-                        best is not None
-                        and best.code != code
-                        and best.similarity >= TEXT_OVERRULE
-                        and best.similarity - second >= TEXT_MARGIN
-                    ):
-                        return _Identified(
-                            best.code,
-                            IdentifiedBy.TEXT,
-                            round(best.similarity, 3),
-                            f"printed code {reading.printed} but the text is {best.code}'s",
-                        )
+                if own >= OWN_TEXT_SURE:
+                    return _Identified(code, IdentifiedBy.CODE, round(own, 3))
+                pool = [c for c in self.all_codes if self.allowed(c, row.figures)]
+                ranked = self.index.rank(text, pool)
+                best = ranked[0] if ranked else None
+                second = next((m.similarity for m in ranked[1:]), 0.0)
+                if (
+                    best is not None
+                    and best.code != code
+                    and best.similarity >= TEXT_OVERRULE
+                    and best.similarity - max(own, second) >= TEXT_MARGIN
+                ):
+                    # a clean-looking code on another item's question: the text wins
                     return _Identified(
-                        code, IdentifiedBy.CODE, round(own, 3), f"text differs from {code}'s wording"
+                        best.code,
+                        IdentifiedBy.TEXT,
+                        round(best.similarity, 3),
+                        f"printed code {reading.printed} but the text is {best.code}'s",
                     )
+                if own < OWN_TEXT_DOUBT:
+                    if best is not None and best.code != code and best.similarity >= TEXT_OVERRULE:
+                        others = " or ".join(m.code for m in ranked[:2])
+                        return f"printed code {reading.printed} but the text reads like {others}"
+                    return _Identified(code, IdentifiedBy.CODE, round(own, 3), f"text differs from {code}'s wording")
                 return _Identified(code, IdentifiedBy.CODE, round(own, 3))
             # damaged prefix: the text must confirm one candidate
             if key_len < MIN_TEXT_KEY:
@@ -491,11 +502,13 @@ class _TableParser:
                 ctx.tool = tool
             sub = _SUB_INDICATOR_RE.search(arabic)
             if sub:
+                self._flush_pending(ctx, res)
                 self._read_sub_indicator(sub, clean, n, ctx, res)
                 last = None
                 continue
             ind = _INDICATOR_RE.search(arabic)
             if ind and not read_code(self._row_text_start(clean), self.ident.ranges):
+                self._flush_pending(ctx, res)
                 self._read_indicator(ind, clean, n, ctx, res)
                 last = None
                 continue
@@ -510,7 +523,12 @@ class _TableParser:
                     last.text = f"{last.text} {row_text}".strip()
                     last.line_end = n
                     continue
-                if reading is None and ctx.rows_seen == 0 and not ctx.pending and not self._could_start_row(row_text):
+                if (
+                    reading is None
+                    and ctx.rows_seen == 0
+                    and not ctx.pending
+                    and not self._could_start_row(row_text, has_tab)
+                ):
                     continue  # titles and prose before the tables
                 if reading is not None:
                     self._flush_pending(ctx, res)
@@ -521,10 +539,16 @@ class _TableParser:
                 last = None
                 continue
             # a line with figures
-            if reading is None and not row_text and last is not None and last_figs is not None:
-                if self._continue_figures(last, last_figs, figs, n):
-                    continue
-            if reading is None and not ctx.pending and self._read_total(arabic, n, res):
+            if (
+                reading is None
+                and not row_text
+                and last is not None
+                and last_figs is not None
+                and self._continue_figures(last, last_figs, figs, n)
+            ):
+                continue
+            if reading is None and self._read_total(arabic, n, res):
+                ctx.pending.clear()
                 last = None
                 continue
             row = self._assemble(n, row_text, figs, reading, ctx)
@@ -546,12 +570,13 @@ class _TableParser:
             cells.pop(0)
         return " ".join(c.strip() for c in cells if c.strip())
 
-    def _could_start_row(self, text: str) -> bool:
-        """A code-less line before any row: only if it reads like the start of a question."""
+    def _could_start_row(self, text: str, has_tab: bool) -> bool:
+        """A code-less line before any row: only if it reads like the start of a question (a line
+        outside any table cell, such as the document title, must read very much like one)."""
         if len(match_key(text)) < MIN_TEXT_KEY:
             return False
         ranked = self.ident.index.rank(text)
-        return bool(ranked) and ranked[0].similarity >= TEXT_ACCEPT
+        return bool(ranked) and ranked[0].similarity >= (TEXT_ACCEPT if has_tab else TEXT_OVERRULE)
 
     def _is_tail(self, last: ResultRow, text: str) -> bool:
         """Whether a figure-less line continues the text of the row just read."""
@@ -562,9 +587,11 @@ class _TableParser:
             return False
         known = match_key(self.question_text.get(last.code, ""))
         if known:
-            return key in known or self.ident.index.score(last.text + text, last.code) > self.ident.index.score(
-                last.text, last.code
-            ) + 0.05
+            return (
+                key in known
+                or self.ident.index.score(last.text + text, last.code)
+                > self.ident.index.score(last.text, last.code) + 0.05
+            )
         return False
 
     def _continue_figures(self, last: ResultRow, last_figs: Figures, more: Figures, n: int) -> bool:
@@ -581,9 +608,7 @@ class _TableParser:
         last.line_end = n
         return True
 
-    def _assemble(
-        self, n: int, row_text: str, figs: Figures, reading: CodeReading | None, ctx: _Context
-    ) -> _Row:
+    def _assemble(self, n: int, row_text: str, figs: Figures, reading: CodeReading | None, ctx: _Context) -> _Row:
         if reading is None and ctx.pending:
             first_line = ctx.pending[0][0]
             texts = [t for _, t, _ in ctx.pending]
@@ -647,6 +672,7 @@ class _TableParser:
 
     @staticmethod
     def _apply_figures(row: ResultRow, figs: Figures) -> None:
+        row.note = "; ".join(n for n in row.note.split("; ") if n and n != _ONE_PART)
         row.part1 = to_float(figs.part1)
         row.part2 = to_float(figs.part2)
         row.previous = to_float(figs.previous)
@@ -661,7 +687,7 @@ class _TableParser:
             row.score = to_float(figs.part1 if figs.part1 is not None else figs.part2)
             row.score_is_mean = False
             if figs.has_parts:
-                row.note = (row.note + "; " if row.note else "") + "only one EIT part printed"
+                row.note = (row.note + "; " if row.note else "") + _ONE_PART
 
     def _flush_pending(self, ctx: _Context, res: ITAResults) -> None:
         """Coded lines that never got figures are listed as rows without figures."""
@@ -745,12 +771,16 @@ class _TableParser:
 
     def _read_total(self, arabic: str, n: int, res: ITAResults) -> bool:
         """A sentence stating the total ITA score ("พบว่ามีผลคะแนน ๙๔.๑๖ คะแนน")."""
+        if res.total is not None:
+            return False
         for marker in self.total_keys:
             m = re.search(re.escape(marker) + r"\s*(?:เฉลี่ย)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*คะแนน", arabic)
-            if m and res.total is None:
+            if m:
                 res.total = float(Decimal(m.group(1)))
                 res.total_line = n
-                prev = re.search(r"\(\s*ปี\s*\d{4}\s*" + re.escape(marker) + r"\s*(?:เฉลี่ย)?\s*(\d{1,3}(?:\.\d{1,2})?)", arabic)
+                prev = re.search(
+                    r"\(\s*ปี\s*\d{4}\s*" + re.escape(marker) + r"\s*(?:เฉลี่ย)?\s*(\d{1,3}(?:\.\d{1,2})?)", arabic
+                )
                 if prev:
                     res.total_previous = float(Decimal(prev.group(1)))
                 return True

@@ -237,6 +237,8 @@ class PerceptionData(_Strict):
     questions: tuple[Question, ...]
     themes: tuple[Theme, ...]
     links: tuple[Link, ...]
+    # OIT item titles as the results report prints them (identify OIT rows with damaged codes).
+    oit_titles: dict[str, str] = Field(default_factory=dict)
     # Words that mark header lines of the results tables (repeated at page breaks).
     header_markers: tuple[str, ...]
     # Words that mark the end of the results part of a pasted document (the analysis heading).
@@ -299,6 +301,9 @@ class PerceptionData(_Strict):
             for oid in link.oit:
                 if not CODE_RE.match(oid) or oid[0] != "o" or int(oid[1:]) > oit_count:
                     raise ValueError(f"{where}: OIT item {oid!r} must be o1..o{oit_count}")
+        for oid in self.oit_titles:
+            if not CODE_RE.match(oid) or oid[0] != "o" or int(oid[1:]) > oit_count:
+                raise ValueError(f"oit_titles: {oid!r} must be o1..o{oit_count}")
         unlinked = sorted(codes - linked.keys(), key=lambda c: (c[0], int(c[1:])))
         if unlinked:
             raise ValueError(f"links: perception items without a theme: {unlinked}")
@@ -309,9 +314,7 @@ class PerceptionData(_Strict):
                     raise ValueError(f"theme {theme.id}, measure {m.id}: unknown for_codes {bad}")
             missing_diag = set(Diagnosis) - theme.recommendation_th.keys()
             if missing_diag:
-                raise ValueError(
-                    f"theme {theme.id}: recommendation_th lacks {sorted(d.value for d in missing_diag)}"
-                )
+                raise ValueError(f"theme {theme.id}: recommendation_th lacks {sorted(d.value for d in missing_diag)}")
         _check_placeholders(self.document)
         return self
 

@@ -63,8 +63,6 @@ class TextIndex:
         """Candidates (all known codes by default), most similar first."""
         key = match_key(text)
         pool = list(codes) if codes is not None else list(self._keys)
-        out = [
-            Match(code, max((similarity(key, k) for k in self._keys.get(code, ())), default=0.0)) for code in pool
-        ]
+        out = [Match(code, max((similarity(key, k) for k in self._keys.get(code, ())), default=0.0)) for code in pool]
         out.sort(key=lambda m: -m.similarity)
         return out
