@@ -222,3 +222,36 @@ def test_english_report(browser: Any, tmp_path: Path) -> None:
     assert page.locator("#filter-status").inner_text() == "Showing 43 of 43 items"
     assert page.locator("html").get_attribute("lang") == "en"
     context.close()
+
+
+def test_gap_section_renders(browser: Any, tmp_path: Path) -> None:
+    from oit_check.history import ResultsFile
+    from oit_check.web.app import perception_gaps
+
+    seed = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+    result = sample_result()
+    report = perception_gaps(
+        ResultsFile("seed_section1.txt", result.timings.finished_at, seed.read_bytes()), result, "th"
+    )
+    path = tmp_path / "gaps.html"
+    path.write_text(render_html(result, sample_checklist(), gaps=report), encoding="utf-8")
+    for name, viewport in (("report-gaps-desktop", DESKTOP), ("report-gaps-phone", PHONE)):
+        context, page, guard = new_page(browser, viewport)
+        page.goto(path.as_uri())
+        page.evaluate("document.getElementById('gaps').scrollIntoView({block: 'start'})")
+        screenshot(page, name)
+        assert page.locator("#gaps svg").is_visible()
+        labels = page.locator("#gaps svg text.pt-label")
+        assert labels.count() > 0
+        boxes = labels.evaluate_all(
+            "ts => ts.map(t => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+        )
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1, (a, b)
+        problems = layout_problems(page, [(".gap-table tr", "th, td"), (".gap-oit", ".oit-pair")])
+        assert problems == [], problems
+        page.locator('#gaps a[href="#item-o8"]').first.click()
+        assert page.locator("#item-o8").is_visible()
+        assert guard.blocked == []
+        context.close()

@@ -6,16 +6,19 @@ import base64
 import hashlib
 import re
 import time
+from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from html_samples import sample_checklist, sample_result
-from oit_check.models import Verdict
+from oit_check.models import ScanResult, Verdict
+from oit_check.perception.gaps import GapReport
 from oit_check.report.gaps_view import GapsView, build_gaps_view, make_row
-from oit_check.report.html import render_html, script_hash
+from oit_check.report.html import render_gaps_html, render_html, script_hash
 from oit_check.report.strings import STRINGS, t
 from oit_check.report.view import build_view, highlight, safe_href
 
@@ -204,15 +207,25 @@ def test_safe_href(url: str | None, expected: str | None) -> None:
 
 # -- perception gaps -------------------------------------------------------------------------------
 
+SEED_RESULTS = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+
 
 def _gaps() -> GapsView:
     result = sample_result()
     rows = (
         make_row("e9", "สื่อสาร ตอบข้อซักถาม", 82.49, ["o5", "o7", "o8", "o9"], result, "th"),
         make_row("e13", "ระบบบริการออนไลน์", 95.0, ["o18"], result, "th"),
-        make_row("i7", "รับรู้งบประมาณ", 86.82, ["o11", "o12", "o13"], result, "th"),
+        make_row("i7", "รับรู้งบประมาณ", 84.82, ["o11", "o12", "o13"], result, "th"),
     )
     return GapsView(rows=rows, threshold=85.0, source="ITA 2566")
+
+
+def _seed_report(result: ScanResult | None) -> GapReport:
+    from oit_check.history import ResultsFile
+    from oit_check.web.app import perception_gaps
+
+    file = ResultsFile("seed_section1.txt", datetime(2024, 5, 1, tzinfo=UTC), SEED_RESULTS.read_bytes())
+    return perception_gaps(file, result, "th")
 
 
 def test_gaps_section_beside_disclosure() -> None:
@@ -220,14 +233,54 @@ def test_gaps_section_beside_disclosure() -> None:
     tree = LexborHTMLParser(render_html(result, sample_checklist(), gaps=_gaps()))
     section = tree.css_first("#gaps")
     assert section is not None and section.css_first("h2") is not None
-    assert len(section.css("svg circle, svg rect[width='10']")) == 3
+    assert len(section.css("svg circle")) == 1 and len(section.css("svg rect[width='10']")) == 2
     rows = section.css("tbody tr")
-    assert "e9" in rows[0].text() and "82.49" in rows[0].css_first(".gap-flag").text()
-    # the OIT items beside a perception score carry this scan's verdicts
+    assert "e9" in rows[0].text() and "82.49" in rows[0].css_first(".gap-score.is-below strong").text()
+    # the OIT items beside a perception score carry this scan's verdicts, failing ones first
     assert rows[2].css_first('a[href="#item-o12"]') is not None
-    assert "v-stale" in rows[2].css("span.badge")[1].attributes["class"]
+    assert "v-stale" in rows[2].css("span.badge")[0].attributes["class"]
     ids = [s.attributes.get("id") for s in tree.css("main > section")]
     assert ids.index("gaps") == ids.index("priorities") + 1
+
+
+def test_gaps_from_the_perception_analysis_of_the_seed() -> None:
+    result = sample_result()
+    report = _seed_report(result)
+    view = build_gaps_view(report, result, "th")
+    flagged = [g.code for g in report.perception if g.flag.value != "ok"]
+    assert [r.key for r in view.rows] == flagged  # listed in the analysis' order (lowest first)
+    assert view.hidden_ok == len(report.perception) - len(flagged)
+    e9 = next(r for r in view.rows if r.key == "e9")
+    assert e9.below and e9.parts_text and "O8" in e9.finding  # o8 is partial in this scan
+    assert [o.code for o in e9.problems] == ["O8"]
+    # labels do not overlap each other and stay inside the plot
+    x0, _y0, x1, _y1 = view.plot
+    boxes = []
+    for p in view.points:
+        if p.label:
+            width = 8.5 * len(p.label)
+            box = (p.lx - width, p.ly - 12, p.lx, p.ly) if p.label_left else (p.lx, p.ly - 12, p.lx + width, p.ly)
+            assert x0 <= box[0] and box[2] <= x1 + 1, p
+            boxes.append(box)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    labelled = {k.strip() for p in view.points for k in p.label.split(",") if p.label}
+    assert labelled == {r.key for r in view.rows if r.below and r.y is not None}
+    tree = LexborHTMLParser(render_html(result, sample_checklist(), gaps=report))
+    e9_row = next(r for r in tree.css("#gaps tbody tr") if r.css_first("th .code").text() == "e9")
+    assert e9_row.css_first('a[href="#item-o8"]') is not None
+    assert "seed_section1.txt" in tree.css_first("#gaps > p").text()
+
+
+def test_gaps_page_without_a_scan() -> None:
+    report = _seed_report(None)
+    tree = LexborHTMLParser(render_gaps_html(report))
+    assert len(tree.css("h1")) == 1 and tree.css_first("#gaps") is not None
+    assert tree.css_first("script") is None and not tree.css('a[href^="#item-"]')
+    assert tree.css("#gaps tbody tr")
+    full = LexborHTMLParser(render_gaps_html(report, result=sample_result(), checklist=sample_checklist()))
+    assert len(full.css("article.card")) == 43 and full.css_first("#gaps") is not None
 
 
 def test_gaps_view_geometry_and_rejects_unknown_types() -> None:

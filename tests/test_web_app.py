@@ -302,7 +302,7 @@ def test_unknown_and_malformed_job_ids(client: TestClient) -> None:
     assert client.get("/jobs/0123456789abcdef/events").status_code == 404
 
 
-def _gap_analyser(file: ResultsFile, result: ScanResult, lang: str) -> GapsView:
+def _gap_analyser(file: ResultsFile, result: ScanResult | None, lang: str) -> GapsView:
     if b"garbage" in file.content:
         raise ValueError("ไม่พบตารางผลคะแนน")
     row = make_row("e9", "สื่อสาร ตอบข้อซักถาม", 82.49, ["o5", "o8"], result, "th")
@@ -325,3 +325,19 @@ def test_results_upload_adds_gap_section(tmp_path: Path) -> None:
         ok = client.post(f"/scans/{scan_id}/results", files={"results": ("r.txt", b"scores", "text/plain")})
         assert ok.status_code == 303 and ok.headers["location"] == f"/scans/{scan_id}#gaps"
         assert LexborHTMLParser(client.get(f"/scans/{scan_id}").text).css_first("#gaps") is not None
+
+
+def test_results_upload_with_the_perception_analysis(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+    with make_client(tmp_path) as client:  # the default gap analyser: oit_check.perception
+        r = start(client, "https://a.go.th/", results=("ผล ITA 2566.txt", seed.read_bytes(), "text/plain"))
+        assert r.status_code == 303
+        snap = wait_done(client, r.headers["location"])
+        gaps = LexborHTMLParser(client.get(snap["report_url"]).text).css_first("#gaps")
+        assert gaps is not None
+        codes = [row.css_first("th .code").text() for row in gaps.css("tbody tr")]
+        assert "e9" in codes and "e15" in codes
+        # a file that is not an ITA results report is refused with the analyser's reason
+        r = start(client, "https://b.go.th/", results=("x.txt", b"%PDF-1.4 not text", "text/plain"))
+        assert r.status_code == 400
+        assert LexborHTMLParser(r.text).css_first("#results-error").text().startswith("อ่านไฟล์ผลการประเมินไม่ได้")

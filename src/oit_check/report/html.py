@@ -18,13 +18,15 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from oit_check import __version__
 from oit_check.checklist.schema import Checklist
 from oit_check.models import ScanResult
+from oit_check.perception.gaps import GapReport
 from oit_check.report.gaps_view import GapsView, build_gaps_view
 from oit_check.report.strings import normalize_lang, t
 from oit_check.report.view import ReportView, build_view
 
-__all__ = ["environment", "render_html", "render_view", "script_hash"]
+__all__ = ["environment", "render_gaps_html", "render_html", "render_view", "script_hash"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def render_view(
         v=view,
         gv=gaps,
         gaps=gaps is not None,
+        has_items=True,
         t=tr,
         css=Markup(_asset("report.css")),
         js=Markup(js),
@@ -94,17 +97,36 @@ def render_html(
     checklist: Checklist | None,
     *,
     lang: str = "th",
-    gaps: object | None = None,
+    gaps: GapReport | GapsView | None = None,
     nav_links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The HTML report of ``result``: Thai by default, English with ``lang="en"``.
 
     ``checklist`` supplies indicator and sub-indicator titles (items keep the titles stored in the
-    result). ``gaps`` is the perception-gap analysis of ``oit_check.perception`` (optional; adds a
-    section beside the disclosure findings). ``nav_links`` are ``(href, label)`` pairs shown at the
+    result). ``gaps`` is the perception-gap analysis (``oit_check.perception.gaps.analyse``;
+    optional): it adds a section beside the disclosure findings. ``nav_links`` are ``(href, label)`` pairs shown at the
     top (the web app's "new scan" and download links); the saved file has none.
     """
     lg = normalize_lang(lang)
     view = build_view(result, checklist, lg)
     gaps_view = build_gaps_view(gaps, result, lg) if gaps is not None else None
     return render_view(view, gaps=gaps_view, nav_links=nav_links)
+
+
+def render_gaps_html(
+    report: GapReport, *, lang: str = "th", result: ScanResult | None = None, checklist: Checklist | None = None
+) -> str:
+    """``oit-check gaps --format html``: the full report with its gap section when the scan
+    ``result`` is given, else a page with the gap section alone (statuses from the results file)."""
+    lg = normalize_lang(lang)
+    if result is not None:
+        return render_html(result, checklist, lang=lg, gaps=report)
+    gaps_view = build_gaps_view(report, None, lg)
+    template = environment().get_template("gaps_only.html")
+
+    def tr(key: str, **values: object) -> str:
+        return t(key, lg, **values)
+
+    return template.render(
+        lang=lg, t=tr, gv=gaps_view, has_items=False, css=Markup(_asset("report.css")), version=__version__
+    )

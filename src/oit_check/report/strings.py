@@ -111,9 +111,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap_finding": ("ข้อสังเกต", "Finding"),
     "gap_threshold": ("เกณฑ์ {n} คะแนน", "threshold {n}"),
     "gap_chart_label": (
-        "แผนภาพ: แกนนอนคือสัดส่วนข้อ OIT ที่ผ่าน แกนตั้งคือคะแนนการรับรู้",
-        "Chart: x is the share of related OIT items that pass, y is the perception score",
+        "แผนภาพ: แกนนอนคือสัดส่วนข้อ OIT ที่เกี่ยวข้องซึ่งผ่าน แกนตั้งคือคะแนนการรับรู้ (ค่าต่ำสุดของคะแนนรวม "
+        "และคะแนนส่วนที่ 1/2) สี่เหลี่ยมสีแดง = ต่ำกว่าเกณฑ์ สามเหลี่ยม = เฝ้าระวัง จุดสีเขียว = ไม่ต่ำกว่าเกณฑ์",
+        "Chart: x is the share of related OIT items that pass, y the perception score (the lowest of the "
+        "score and EIT parts 1/2). Red squares: below the line; triangles: watch; green dots: at or above it",
     ),
+    "gap_parts": ("ส่วนที่ 1: {part1}, ส่วนที่ 2: {part2}", "part 1: {part1}, part 2: {part2}"),
+    "gap_source": ("ผลการประเมิน ITA ปี {year} จากไฟล์ {file}", "ITA {year} results from {file}"),
+    "gap_hidden_ok": (
+        "อีก {n} ข้อได้คะแนนไม่ต่ำกว่าเกณฑ์ (แสดงเป็นจุดสีเขียวในแผนภาพ ไม่แสดงในตาราง)",
+        "{n} more survey items are at or above the line (green dots on the chart, not listed)",
+    ),
+    "gap_flag_below": ("ต่ำกว่าเกณฑ์", "below the line"),
+    "gap_flag_watch": ("เฝ้าระวัง", "watch"),
+    "gap_no_flags": ("ไม่มีข้อคำถามที่คะแนนต่ำกว่าเกณฑ์หรือต้องเฝ้าระวัง", "No survey item is below the line or on watch."),
+    "gaps_only_title": ("ช่องว่างการรับรู้เทียบกับการเปิดเผยข้อมูล (OIT)", "Perception gaps against the OIT disclosure"),
+    "diag_disclosed_not_perceived": (
+        "เปิดเผยครบแล้ว แต่ผู้ตอบยังไม่รับรู้: ควรสื่อสารและประชาสัมพันธ์ให้ทั่วถึง",
+        "Disclosed, but not perceived: communicate it better.",
+    ),
+    "diag_not_disclosed": (
+        "ยังเปิดเผยไม่ครบ ({items}): แก้การเปิดเผยข้อมูลก่อน",
+        "Not fully disclosed ({items}): fix the disclosure first.",
+    ),
+    "diag_no_oit_link": (
+        "ไม่มีข้อ OIT ที่เกี่ยวข้อง: เป็นเรื่องกระบวนการทำงานภายใน",
+        "No related OIT item: an internal process issue.",
+    ),
+    "diag_unknown": ("ยังไม่ทราบสถานะการเปิดเผยของข้อ OIT ที่เกี่ยวข้อง", "The related OIT items' status is unknown."),
     "gap_none": ("ไม่มีข้อมูลผลการประเมินให้เปรียบเทียบ", "No assessment results to compare"),
     # --- web app
     "app_title": ("ตรวจเว็บไซต์ตามเกณฑ์ OIT ด้วยตนเอง", "Self-check a website against the OIT items"),

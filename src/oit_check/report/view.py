@@ -372,9 +372,7 @@ def _indicator_groups(
     groups = []
     for ind_id in sorted(by_ind, key=_sort_key):
         subs = by_ind[ind_id]
-        sub_views = tuple(
-            _group(sid, sub_titles.get(sid, ""), subs[sid], lang) for sid in sorted(subs, key=_sort_key)
-        )
+        sub_views = tuple(_group(sid, sub_titles.get(sid, ""), subs[sid], lang) for sid in sorted(subs, key=_sort_key))
         all_statuses = [s for sid in subs for s in subs[sid]]
         groups.append(_group(ind_id, ind_titles.get(ind_id, ""), all_statuses, lang, sub_views))
     return tuple(groups)
@@ -410,9 +408,7 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
     items = tuple(_item_view(it, sub_titles, codes, lg) for it in items_sorted)
     rank = {v: i for i, v in enumerate(COST_ORDER)}
     priorities = tuple(
-        sorted(
-            (iv for iv in items if iv.status is not Verdict.OK), key=lambda iv: (rank[iv.status], iv.number)
-        )
+        sorted((iv for iv in items if iv.status is not Verdict.OK), key=lambda iv: (rank[iv.status], iv.number))
     )
     summary = result.summary
     counts_by_verdict = {
@@ -424,9 +420,7 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
     }
     total = summary.total or 1
     counts = tuple(
-        VerdictCount(
-            v, verdict_label(v, lg), counts_by_verdict[v], round(100 * counts_by_verdict[v] / total, 1)
-        )
+        VerdictCount(v, verdict_label(v, lg), counts_by_verdict[v], round(100 * counts_by_verdict[v] / total, 1))
         for v in VERDICT_ORDER
     )
     indicators = _indicator_groups(items_sorted, ind_titles, sub_titles, lg)
@@ -470,7 +464,5 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
         verdict_filters=verdict_filters,
         group_filters=tuple(group_filters),
         stats_text=stats_text,
-        verdict_legend=tuple(
-            (v, verdict_label(v, lg), t(f"verdict_{v.value}_desc", lg)) for v in VERDICT_ORDER
-        ),
+        verdict_legend=tuple((v, verdict_label(v, lg), t(f"verdict_{v.value}_desc", lg)) for v in VERDICT_ORDER),
     )

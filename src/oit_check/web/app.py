@@ -24,11 +24,12 @@ import asyncio
 import contextlib
 import functools
 import json
+import logging
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,9 @@ from oit_check.errors import OitCheckError
 from oit_check.fiscal import fiscal_year_of
 from oit_check.history import HistoryStore, ResultsFile, ScanRecord, is_scan_id
 from oit_check.models import ScanResult
+from oit_check.perception.gaps import GapReport
 from oit_check.progress import ProgressEvent
+from oit_check.report.gaps_view import GapsView
 from oit_check.report.html import render_html, script_hash
 from oit_check.report.json_report import render_json
 from oit_check.report.strings import normalize_lang, t
@@ -72,14 +75,20 @@ from oit_check.web.forms import (
 )
 from oit_check.web.jobs import JobManager, ResultsUpload, ScanFunc
 
+log = logging.getLogger("oit_check.web")
+
 DEFAULT_MAX_CONCURRENT_SCANS = 2
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small text fields
 _PAGE_SIZE = 50
 _SAFE_NAME = re.compile(r"[^a-z0-9.-]+")
 
-GapAnalyser = Callable[[ResultsFile, ScanResult, str], object | None]
-"""``(results file, scan result, lang) -> gaps`` for ``render_html(gaps=...)``; None to omit."""
+GapAnalyser = Callable[[ResultsFile, ScanResult | None, str], GapReport | GapsView | None]
+"""``(results file, scan result, lang) -> gaps`` for ``render_html(gaps=...)``; None to omit.
+
+Called with ``None`` for the scan when a file arrives with the scan form, to check it early.
+
+Raises ``OitCheckError`` (or ``ValueError``) when the file cannot be read: the upload page says why."""
 
 
 def _default_scan(
@@ -95,8 +104,31 @@ def _default_scan(
     return scan(start_url, checklist, config, on_progress=on_progress)
 
 
-def _no_gaps(_file: ResultsFile, _result: ScanResult, _lang: str) -> object | None:
-    return None
+def perception_gaps(file: ResultsFile, result: ScanResult | None, _lang: str) -> GapReport:
+    """The default gap analyser: ``oit_check.perception`` on the uploaded file and this scan's verdicts."""
+    from oit_check.perception import analyse, load_perception
+    from oit_check.perception.loader import load_oit_titles
+    from oit_check.perception.results import decode_results, parse_results_text
+    from oit_check.perception.scanreport import ScanStatuses
+
+    data = load_perception()
+    titles = load_oit_titles(data.checklist)
+    text = decode_results(file.content, file.file_name)
+    results = parse_results_text(text, data, oit_titles=titles, source=file.file_name)
+    scan = None
+    if result is not None:
+        scan = ScanStatuses(
+            source=result.start_url,
+            start_url=result.start_url,
+            checklist_id=result.checklist_id,
+            fiscal_year=result.fiscal_year,
+            as_of=result.as_of,
+            statuses={item.id.lower(): item.status for item in result.items},
+            titles={item.id.lower(): item.title_th for item in result.items},
+        )
+    display = dict(data.oit_titles)
+    display.update({k: v[0] for k, v in titles.items() if v})
+    return analyse(results, data, scan=scan, oit_titles=display)
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,7 +172,7 @@ class _SecurityHeaders:
                 defaults = {
                     b"content-security-policy": _csp("none").encode(),
                     b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"no-referrer",
+                    b"referrer-policy": b"same-origin",
                     b"x-frame-options": b"DENY",
                     b"cache-control": b"no-store",
                 }
@@ -311,13 +343,22 @@ class _App:
         upload = data.get("results")
         return fields, upload if isinstance(upload, UploadFile) and upload.filename else None, None
 
-    async def read_upload(self, upload: UploadFile | None, lang: str) -> tuple[ResultsUpload | None, FieldError | None]:
+    async def read_upload(
+        self, upload: UploadFile | None, lang: str, result: ScanResult | None = None
+    ) -> tuple[ResultsUpload | None, FieldError | None]:
+        """The uploaded results file, checked by size, type and by reading it with the gap analyser."""
         if upload is None or not upload.filename:
             return None, None
         content = await upload.read(MAX_UPLOAD_BYTES + 1)
         error = check_results_file(upload.filename, len(content), lang)
         if error is not None:
             return None, error
+        probe = ResultsFile(file_name=upload.filename, uploaded_at=datetime.now(UTC), content=content)
+        try:
+            await anyio.to_thread.run_sync(self.gap_analyser, probe, result, lang)
+        except (OitCheckError, ValueError) as exc:
+            detail = exc.message if isinstance(exc, OitCheckError) else str(exc)
+            return None, FieldError("results", t("err_upload_unreadable", lang, detail=detail[:300]))
         return ResultsUpload(file_name=upload.filename, content=content), None
 
     # -- routes ----------------------------------------------------------------------------------
@@ -425,11 +466,15 @@ class _App:
             raise HTTPException(404)
         return scan_id, result
 
-    async def _gaps(self, scan_id: str, result: ScanResult, lang: str) -> object | None:
+    async def _gaps(self, scan_id: str, result: ScanResult, lang: str) -> GapReport | GapsView | None:
         results_file = await anyio.to_thread.run_sync(self.store.results_file, scan_id)
         if results_file is None:
             return None
-        return await anyio.to_thread.run_sync(self.gap_analyser, results_file, result, lang)
+        try:
+            return await anyio.to_thread.run_sync(self.gap_analyser, results_file, result, lang)
+        except (OitCheckError, ValueError):  # checked at upload; a newer parser may still refuse it
+            log.warning("results file of scan %s cannot be read any more", scan_id, exc_info=True)
+            return None
 
     async def report(self, request: Request) -> Response:
         scan_id, result = await self._load(request)
@@ -510,18 +555,11 @@ class _App:
             return failure
         lang = normalize_lang(fields.get("lang", _lang(request)))
         request.scope["query_string"] = b"lang=en" if lang == "en" else b""
-        upload, error = await self.read_upload(upload_file, lang)
+        upload, error = await self.read_upload(upload_file, lang, result)
         if error is None and upload is None:
             error = FieldError("results", t("err_upload_unreadable", lang, detail="—"))
         if error is not None or upload is None:
             errors = {"results": error} if error else {}
-            return self._results_page(request, scan_id, result, errors, 400)
-        probe = ResultsFile(file_name=upload.file_name, uploaded_at=result.timings.finished_at, content=upload.content)
-        try:
-            await anyio.to_thread.run_sync(self.gap_analyser, probe, result, lang)
-        except (OitCheckError, ValueError) as exc:
-            detail = exc.message if isinstance(exc, OitCheckError) else str(exc)
-            errors = {"results": FieldError("results", t("err_upload_unreadable", lang, detail=detail[:300]))}
             return self._results_page(request, scan_id, result, errors, 400)
         await anyio.to_thread.run_sync(self.store.attach_results_file, scan_id, upload.file_name, upload.content)
         suffix = "?lang=en" if lang == "en" else ""
@@ -582,7 +620,7 @@ def create_app(
         scan_func=scan_func or _default_scan,
         checklist=checklist,
         resolver=resolver,
-        gap_analyser=gap_analyser or _no_gaps,
+        gap_analyser=gap_analyser or perception_gaps,
         crawl_config=crawl_config,
         today=today,
     )
