@@ -89,6 +89,7 @@ class IndicatorScore(BaseModel):
     score: float | None = None
     previous: float | None = None
     line: int
+    also_lines: list[int] = Field(default_factory=list)  # printed again (both tables of the report)
 
 
 class ToolScore(BaseModel):
@@ -407,7 +408,8 @@ class _Identifier:
         best = ranked[0]
         second = ranked[1] if len(ranked) > 1 else None
         margin = best.similarity - (second.similarity if second else 0.0)
-        if best.similarity >= TEXT_ACCEPT and margin >= TEXT_MARGIN:
+        exact = best.similarity >= 1.0 and margin > 0  # the very words of one known text
+        if best.similarity >= TEXT_ACCEPT and (margin >= TEXT_MARGIN or exact):
             note = f"code printed as {damaged}" if damaged else "no code printed"
             return _Identified(best.code, IdentifiedBy.TEXT, round(best.similarity, 3), note)
         what = f"damaged code {damaged}: " if damaged else ""
@@ -760,10 +762,17 @@ class _TableParser:
         if len(figs.bare) == 2 and figs.previous is not None and "(" not in arabic[m.end() :]:
             # the first results table: indicator score, then the tool's score
             previous, tool_score = None, figs.bare[1]
-        if res.indicator(str(number)) is None:
+        known = res.indicator(str(number))
+        if known is None:
             res.indicators.append(
                 IndicatorScore(id=str(number), score=to_float(score), previous=to_float(previous), line=n)
             )
+        else:
+            known.also_lines.append(n)
+            if score is not None and known.score is not None and to_float(score) != known.score:
+                res.duplicates.append(
+                    Duplicate(code=f"indicator {number}", line=n, first_line=known.line, same_figures=False)
+                )
         if tool_score is not None:
             tool = self.data.tool_of_indicator(number).id
             if all(t.tool != tool for t in res.tools):
