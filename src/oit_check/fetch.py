@@ -43,7 +43,7 @@ from oit_check.models import FailureKind, FetchedResource, PageFailure, Resource
 from oit_check.netguard import NetGuard
 from oit_check.politeness import Politeness, backoff_delay, parse_retry_after
 from oit_check.sniff import kind_from_content_type, sniff_kind
-from oit_check.urls import DOCUMENT_KINDS, classify_url, decode_component, normalize_url, url_key
+from oit_check.urls import DOCUMENT_KINDS, classify_url, decode_component, normalize_url
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -133,7 +133,8 @@ class Fetcher:
         hops_allowed = self.config.max_redirects if max_redirects is None else max_redirects
         counters = _Attempts()
         chain: list[str] = []
-        visits: dict[str, int] = {url_key(url): 1}
+        # Exact URLs, not ``url_key``: http -> https and bare -> www redirects are not loops.
+        visits: dict[str, int] = {normalize_url(url) or url: 1}
         current = url
         left_site = False
 
@@ -176,7 +177,7 @@ class Fetcher:
                         )
                     )
                 chain.append(current)
-                key = url_key(target)
+                key = target
                 seen = visits.get(key, 0)
                 if seen >= 2 or (seen == 1 and not response.set_cookie):
                     return done(
