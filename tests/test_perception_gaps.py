@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from perception_support import AGENCY_B, DIAGNOSIS_CSV, SEED_EIT_BELOW, SEED_SECTION, scan_report
 from typer.testing import CliRunner
 
 from oit_check.cli import app
@@ -16,6 +15,7 @@ from oit_check.perception.loader import load_perception
 from oit_check.perception.results import parse_results_text, read_results
 from oit_check.perception.scanreport import statuses_from_json
 from oit_check.perception.schema import Diagnosis, PerceptionData
+from perception_support import AGENCY_B, DIAGNOSIS_CSV, SEED_EIT_BELOW, SEED_SECTION, scan_report
 
 runner = CliRunner()
 
@@ -68,9 +68,7 @@ def test_agency_b_flags(data: PerceptionData) -> None:
         (95.89, 91.78, 100.0, 87.53, Flag.OK),
     ],
 )
-def test_flag_rules(
-    score: float, part1: float | None, part2: float | None, previous: float | None, flag: Flag
-) -> None:
+def test_flag_rules(score: float, part1: float | None, part2: float | None, previous: float | None, flag: Flag) -> None:
     assert flag_item(score, part1, part2, previous, GapConfig())[0] is flag
 
 

@@ -316,7 +316,7 @@ def test_word_document_tables(data: PerceptionData, tmp_path: Path) -> None:
         ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 64, "Word"),
         ("prose.txt", "ไม่มีตารางผลการประเมินในไฟล์นี้\nมีแต่ข้อความ\n".encode(), "no ITA results found"),
-        ("latin1.txt", "caf\xe9 na\xefve \xfc\xf6\xe4 " .encode("latin-1") * 20, "cannot decode"),
+        ("latin1.txt", "caf\xe9 na\xefve \xfc\xf6\xe4 ".encode("latin-1") * 20, "cannot decode"),
     ],
 )
 def test_unreadable_file_exits_3(tmp_path: Path, name: str, content: bytes, problem: str) -> None:

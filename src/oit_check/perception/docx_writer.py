@@ -154,8 +154,11 @@ def _table(document: DocxDocument, block: Table, usable_width_cm: float) -> None
             merged = cells[0].merge(cells[-1]) if width > 1 else cells[0]
             _cell_text(merged, row.cells[0].lines, True)
             continue
-        for cell, content in zip(cells, row.cells, strict=False):
+        for index, (cell, content) in enumerate(zip(cells, row.cells, strict=False)):
             _cell_text(cell, content.lines, content.bold)
+            if index in block.centered:
+                for p in cell.paragraphs:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _page(section: Section, landscape: bool) -> None:

@@ -86,6 +86,7 @@ class Table:
     rows: tuple[Row, ...]
     widths: tuple[float, ...]
     landscape: bool = False
+    centered: tuple[int, ...] = ()  # columns whose cells are centred (figures, codes, periods)
 
 
 Block = Paragraph | Table
@@ -280,7 +281,7 @@ class _Drafter:
                         )
                     )
                 )
-            out.append(Table(d.indicator_table_header, tuple(rows), (3.2, 1.2, 1.2)))
+            out.append(Table(d.indicator_table_header, tuple(rows), (3.2, 1.2, 1.2), centered=(1, 2)))
         out.append(
             Paragraph(
                 (
@@ -335,7 +336,7 @@ class _Drafter:
                     )
         yy, pyy = to_thai_digits(f"{self.year % 100:02d}"), to_thai_digits(f"{(self.year - 1) % 100:02d}")
         header = tuple(self._fmt(h, yy=yy, pyy=pyy) for h in d.items_table_header)
-        return Table((header[0], header[1], header[2]), tuple(rows), (0.8, 4.6, 1.8))
+        return Table((header[0], header[1], header[2]), tuple(rows), (0.8, 4.6, 1.8), centered=(0, 2))
 
     def _figures(self, r: ResultRow, lowest: bool) -> tuple[str, ...]:
         """The figure cell: EIT parts then their mean, last year's score in brackets, the lowest marked."""
@@ -395,7 +396,9 @@ class _Drafter:
         for k, theme in enumerate(self.themes, start=1):
             out.append(Paragraph((Run(f"๒.{to_thai_digits(str(k))} {theme.title_th}", bold=True),), style="heading2"))
             out.append(Paragraph((Run(self._theme_paragraph(theme)),)))
-        quiet = [t for t in sorted(self.data.themes, key=lambda t: t.number) if t not in self.themes]
+        # themes whose items were read and are all ok (not those the results say nothing about)
+        read = {g.theme for g in self.report.perception}
+        quiet = [t for t in sorted(self.data.themes, key=lambda t: t.number) if t not in self.themes and t.id in read]
         if quiet:
             names = _join([t.title_th for t in quiet], d.list_and)
             out.append(Paragraph((Run(self._fmt(d.analysis_ok_themes, themes=names)),)))
@@ -548,7 +551,9 @@ class _Drafter:
                         )
                     )
                 )
-        out.append(Table(d.measures_table_header, tuple(rows), (2.2, 5.4, 1.8, 1.5, 2.0), landscape=True))
+        out.append(
+            Table(d.measures_table_header, tuple(rows), (2.2, 5.4, 1.8, 1.5, 2.0), landscape=True, centered=(3,))
+        )
         return out
 
     def _theme_measures(self, theme: Theme) -> tuple[list[MeasureTemplate], list[str]]:
