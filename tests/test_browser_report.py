@@ -200,8 +200,10 @@ def test_prints_to_a4(browser: Any, report_file: Path, tmp_path: Path) -> None:
     page.emulate_media(media="print")
     assert not page.locator("#filters").is_visible()
     assert not page.locator("nav.toc").is_visible()
-    after = page.evaluate("getComputedStyle(document.querySelector('#item-o1 .evidence p.note a'), '::after').content")
+    after = page.evaluate("getComputedStyle(document.querySelector('.site-head .meta a'), '::after').content")
     assert "http://127.0.0.1" in after  # printed copies show where a link goes
+    shown = page.evaluate("getComputedStyle(document.querySelector('#item-o1 a.ev-title'), '::after').content")
+    assert shown == "none"  # ... once: evidence links print their URL on the line below
     screenshot(page, "report-print")
     page.set_viewport_size(A4_CONTENT)
     problems = layout_problems(page, CARD_GROUPS, CONTAINED)

@@ -329,3 +329,15 @@ def test_view_counts_match_items() -> None:
     assert sum(g.total for g in view.indicators) == 43
     assert [g.id for g in view.indicators] == ["9", "10"]
     assert [s.id for s in view.indicators[1].subgroups] == ["10.1", "10.2"]
+
+
+def test_thai_urls_are_shown_decoded_and_linked_encoded() -> None:
+    result = sample_result(hostile=False)
+    url = "https://www.tak.example.go.th/files/%E0%B9%81%E0%B8%9C%E0%B8%99.pdf"
+    result.items[3].evidence[0].url = url
+    result.items[3].evidence[0].title = ""
+    card = LexborHTMLParser(render_html(result, sample_checklist())).css_first("#item-o4")
+    link = card.css_first("a.ev-title")
+    assert link.attributes["href"] == url
+    assert link.text() == "https://www.tak.example.go.th/files/แผน.pdf"
+    assert card.css_first(".ev-url").text() == "https://www.tak.example.go.th/files/แผน.pdf"

@@ -72,6 +72,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "where_heading": ("หัวข้อ", "heading"),
     "where_body": ("เนื้อหา", "body text"),
     "where_metadata": ("ข้อมูลไฟล์", "file metadata"),
+    "where_page": ("ข้อความในหน้าเว็บ", "page text"),
+    "dates_more": ("และอีก {n} วันที่", "and {n} more dates"),
     "time_rule_uncertain": (
         "เกณฑ์ด้านช่วงเวลาของข้อนี้ยังไม่ยืนยัน โปรดตรวจกับคู่มือการประเมินของปีนี้",
         "The time rule of this item is unconfirmed; check it against this year's manual.",
@@ -149,6 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the pages and documents and tells you which of items O1–O43 pass, which do not, "
         "and how to fix them.",
     ),
+    "form_heading": ("กรอกข้อมูลเพื่อเริ่มตรวจ", "Start a check"),
     "form_url": ("ที่อยู่เว็บไซต์หน่วยงาน", "Agency website address"),
     "form_url_hint": ("เช่น https://www.example.go.th/", "for example https://www.example.go.th/"),
     "form_year": ("ปีงบประมาณที่ประเมิน (พ.ศ.)", "Fiscal year assessed (BE)"),

@@ -36,8 +36,14 @@ COST_ORDER: tuple[Verdict, ...] = (Verdict.MISSING, Verdict.BROKEN, Verdict.STAL
 MAX_FAILURES_SHOWN = 60
 #: Cap on snippet length shown (characters); snippets are meant to be one or two lines.
 MAX_SNIPPET_CHARS = 600
-#: Cap on evidence entries per item card.
-MAX_EVIDENCE_SHOWN = 8
+#: Cap on evidence entries per item card (the JSON report has them all).
+MAX_EVIDENCE_SHOWN = 6
+#: Cap on dates listed per evidence entry, strongest sources first.
+MAX_DATES_SHOWN = 4
+#: Where a date was read, strongest first (the order ``freshness`` trusts them in).
+_WHERE_ORDER = {
+    w: i for i, w in enumerate(("title", "anchor", "heading", "context", "file_name", "body", "page", "metadata"))
+}
 
 _INVISIBLE_SEP = r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*"
 _ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -88,6 +94,7 @@ class EvidenceView:
     kind: str
     snippet: Markup
     dates: tuple[DateView, ...]
+    dates_hidden: int
     verdict: Verdict
     verdict_label: str
     note: str
@@ -253,6 +260,11 @@ def _date_view(seen: DateSeen, lang: Lang) -> DateView:
     return DateView(text=text, source=seen.source[:160], where=where)
 
 
+def _strongest(dates: Sequence[DateSeen]) -> list[DateSeen]:
+    """Dates ordered by how much their source counts (stable within a source)."""
+    return sorted(dates, key=lambda d: _WHERE_ORDER.get(d.where, len(_WHERE_ORDER)))
+
+
 def _kind_label(kind: ResourceKind | None, lang: Lang) -> str:
     if kind is None or kind is ResourceKind.HTML:
         return t("kind_page", lang)
@@ -276,13 +288,14 @@ def _evidence_view(ev: Evidence, lang: Lang) -> EvidenceView:
     note = (ev.note_en or ev.note_th) if lang == "en" else (ev.note_th or ev.note_en)
     return EvidenceView(
         href=safe_href(ev.url),
-        url=ev.url,
-        label=label[:200],
+        url=i18n.display_url(ev.url),
+        label=i18n.display_url(label[:300])[:200] if label == ev.url else label[:200],
         found_on_href=safe_href(ev.found_on),
-        found_on=ev.found_on or "",
+        found_on=i18n.display_url(ev.found_on or ""),
         kind=_kind_label(ev.kind, lang),
         snippet=highlight(ev.snippet, ev.matched_keywords),
-        dates=tuple(_date_view(d, lang) for d in ev.dates_seen[:6]),
+        dates=tuple(_date_view(d, lang) for d in _strongest(ev.dates_seen)[:MAX_DATES_SHOWN]),
+        dates_hidden=max(0, len(ev.dates_seen) - MAX_DATES_SHOWN),
         verdict=ev.verdict,
         verdict_label=verdict_label(ev.verdict, lang),
         note=note,
@@ -381,7 +394,7 @@ def _indicator_groups(
 def _failure_view(failure: PageFailure, lang: Lang) -> FailureView:
     return FailureView(
         href=safe_href(failure.url),
-        url=failure.url,
+        url=i18n.display_url(failure.url),
         kind=i18n.failure_text(failure.kind, lang),
         reason=failure.reason[:300],
         status=failure.status,

@@ -21,8 +21,9 @@ from oit_check.report.strings import t
 MAX_URL_LENGTH = 2000
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MIN_FISCAL_YEAR = 2557  # ITA's OIT items were first assessed around 2557 (2014)
-#: Extensions accepted for the ITA results file (the text of NACC's results report, pasted or saved).
-RESULTS_EXTENSIONS = (".txt", ".md", ".pdf", ".docx", ".xlsx", ".csv", ".json")
+#: Extensions accepted for the ITA results file: what ``oit_check.perception.results`` reads (the
+#: results tables pasted into a text file, saved as CSV, or kept in a Word document).
+RESULTS_EXTENSIONS = (".txt", ".csv", ".tsv", ".md", ".docx")
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
