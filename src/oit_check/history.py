@@ -267,9 +267,7 @@ class HistoryStore:
             raise HistoryError(f"{self.path}: cannot read the results file of {scan_id}: {exc}") from exc
         if row is None:
             return None
-        return ResultsFile(
-            file_name=row[0], uploaded_at=datetime.fromisoformat(row[1]), content=bytes(row[2])
-        )
+        return ResultsFile(file_name=row[0], uploaded_at=datetime.fromisoformat(row[1]), content=bytes(row[2]))
 
     def delete(self, scan_id: str) -> bool:
         """Remove a scan (and its results file); whether it existed."""
