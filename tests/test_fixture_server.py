@@ -64,6 +64,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _write(root / "login.html", "<form>เข้าสู่ระบบ</form>")
     _write(root / "sub" / "index.html", "<p>หน้าย่อย</p>")
     _write(root / "legacy" / "index.php", "<p>หน้าแรกแบบเก่า</p>")
+    _write(root / "pages" / "หนาแรก", "<p>Google Sites page without an extension</p>")
     _write(root / THAI_DIR / THAI_FILE, "<p>ประกาศรับสมัคร</p>")
     _write(root / "legacy.html", f"<html><body>{LEGACY_TEXT}</body></html>".encode("cp874"))
     _write(root / "webboard" / "index.html", '<a href="/webboard/topic.html?sid={{sid}}">กระทู้</a>')
@@ -131,6 +132,21 @@ def test_content_types(client: httpx.Client, path: str, content_type: str) -> No
     r = client.get(path)
     assert r.status_code == 200
     assert r.headers["content-type"] == content_type
+
+
+def test_extensionless_file_is_html(client: httpx.Client) -> None:
+    r = client.get("/pages/" + quote("หนาแรก"))
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "text/html; charset=utf-8"
+
+
+def test_redirect_dirs_off(tmp_path: Path) -> None:
+    _write(tmp_path / "view" / "page" / "index.html", "<p>หน้าย่อย</p>")
+    _write(tmp_path / "_server.yaml", "redirect_dirs: false\n")
+    with serve_site(tmp_path) as srv:
+        r = httpx.get(srv.url_for("/view/page"))
+    assert r.status_code == 200
+    assert "หน้าย่อย" in r.text
 
 
 def test_query_ignored_for_static_files(client: httpx.Client) -> None:

@@ -56,6 +56,11 @@ def _site_files(site: str) -> list[Path]:
     ]
 
 
+def _is_page(path: Path) -> bool:
+    """HTML pages: .html/.htm/.php, and extensionless files (Google-Sites-style URLs)."""
+    return path.suffix in HTML_SUFFIXES or not path.suffix
+
+
 def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
@@ -189,7 +194,7 @@ def test_local_links_resolve(site: str) -> None:
     dangling: set[str] = set()
     checked = 0
     for page in _site_files(site):
-        if page.suffix not in (*HTML_SUFFIXES, ".xml"):
+        if not (_is_page(page) or page.suffix == ".xml"):
             continue
         for path, query in _page_links(root, page):
             checked += 1
@@ -293,7 +298,7 @@ def test_fixture_sizes() -> None:
         for path in _site_files(site):
             size = path.stat().st_size
             total += size
-            if path.suffix not in (*HTML_SUFFIXES, ".xml", ".txt", ".css", ".js"):
+            if not _is_page(path) and path.suffix not in (".xml", ".txt", ".css", ".js"):
                 assert size <= MAX_BINARY, f"{path}: {size} bytes"
     assert total < MAX_TOTAL
 
@@ -303,6 +308,6 @@ def test_fixture_sizes() -> None:
 
 @pytest.mark.parametrize("site", SITE_NAMES)
 def test_site_serves_its_home_page(site: str, fixture_sites: dict[str, str]) -> None:
-    response = httpx.get(fixture_sites[site], timeout=10)
+    response = httpx.get(fixture_sites[site], timeout=10, follow_redirects=True)
     assert response.status_code == 200
     assert re.search(r"[\u0E01-\u0E5B]{5}", _decode(response.content))

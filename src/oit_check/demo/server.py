@@ -266,6 +266,8 @@ class ServerConfig(BaseModel):
     """Body file of every 404 (a site's own error page)."""
     index_files: tuple[str, ...] = ("index.html", "index.htm", "index.php")
     """Files tried, in order, for a directory URL (Apache's DirectoryIndex)."""
+    redirect_dirs: bool = True
+    """``/dir`` -> 301 ``/dir/``; False serves the index at both URLs (sites with slash-less page URLs)."""
     routes: list[Route] = Field(default_factory=list)
 
 
@@ -306,7 +308,7 @@ def load_server_config(root: Path) -> ServerConfig:
 
 def _content_type(file: Path, html_content_type: str) -> str:
     suffix = file.suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or not suffix:  # extensionless pages (Google Sites, rewrite rules) are HTML
         return html_content_type
     return CONTENT_TYPES.get(suffix, DEFAULT_CONTENT_TYPE)
 
@@ -483,7 +485,8 @@ class _Handler(BaseHTTPRequestHandler):
         segments = [s for s in path.split("/") if s]
         candidate = self.server.root.joinpath(*segments)
         if (
-            not path.endswith("/")
+            self.server.config.redirect_dirs
+            and not path.endswith("/")
             and segments
             and not any(s.startswith(("_", ".")) for s in segments)
             and candidate.is_dir()
