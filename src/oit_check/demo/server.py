@@ -5,15 +5,18 @@ daemon thread and returns a ``FixtureServer`` (``.url``, ``.hits``, ``.close()``
 same server backs ``oit-check demo`` and the test suite's fixture sites.
 
 Static rules: ``index.html`` (or ``.htm``, ``.php``) for directories (``/dir`` redirects to ``/dir/``),
-Content-Type by file extension, percent-decoded UTF-8 paths (upper- or lower-case hex), query strings
-ignored unless a route matches, and any path segment starting with ``_`` or ``.`` is never served
-(404): ``_server.yaml``, ``_expected.yaml`` and ``_templates/`` stay private.
+Content-Type by file extension (extensionless files are HTML, as on Google Sites), percent-decoded
+UTF-8 paths (upper- or lower-case hex), query strings ignored unless a route matches, and any path
+segment starting with ``_`` or ``.`` is never served (404): ``_server.yaml``, ``_expected.yaml`` and
+``_templates/`` stay private.
 
 ``ROOT/_server.yaml`` (validated with pydantic; a bad file raises ``ServerConfigError`` naming the file
 and the field) declares routes, tried in order, first match wins::
 
     html_content_type: "text/html; charset=utf-8"   # Content-Type of .html files (default "text/html")
     not_found: _errors/404.html                     # optional body of every 404
+    index_files: [index.html, index.htm, index.php]  # DirectoryIndex order (the default)
+    redirect_dirs: true                             # false: serve /dir's index at /dir without a 301
     routes:
       - {kind: redirect, path: /a.html, location: /b.html, status: 302}   # loops; `hops: n` = long chain
       - {kind: status, path: "/docs/*.pdf", status: 404, body: _errors/404.html}
