@@ -29,11 +29,12 @@ MAX_SCORE = Decimal(100)
 _NUM = r"\d{1,3}(?:\s?[.,]\s?\d{1,2})?"
 _TOKEN_RE = re.compile(
     r"(?P<part>(?:EIT\s*)?ส่วน\s*ที่\s*(?P<pnum>[12lI|])\s*[=:：]?\s*(?P<pval>" + _NUM + r"))"
-    r"|(?P<prev>\(\s*(?P<prevval>" + _NUM + r")\s*\))"
-    r"|(?P<mark>\(\s*(?:ต่ำสุด|สูงสุด|ต่ําสุด)\s*\)|\*{1,3})"
+    r"|(?P<prev>[(\[]\s*(?P<prevval>" + _NUM + r")\s*[)\]])"
+    r"|(?P<mark>\(?\s*(?:ต่ำสุด|สูงสุด|ต่ําสุด)\s*\)?|\*{1,3})"
     r"|(?P<num>(?<![\w.,\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])" + _NUM + r"(?![\w\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]|[.,]\d))"
 )
-_SEP_RE = re.compile(r"^[\s,;/|=]*$")
+# what may stand between two figures of one block: spaces, tabs, punctuation, "%" and the word คะแนน
+_SEP_RE = re.compile(r"^[\s,;/|=%]*(?:คะแนน)?[\s,;/|=%]*$")
 
 
 def parse_figure(text: str) -> Decimal | None:
