@@ -165,9 +165,7 @@ def test_serve_refuses_private_targets_and_paths_outside_its_store(browser: Any,
     reason=f"the real pipeline cannot run yet: {REAL_PIPELINE_PROBLEM}",
     strict=False,
 )
-def test_serve_end_to_end_real_pipeline_on_demo_site(
-    browser: Any, tmp_path: Path, fixture_sites: dict[str, str]
-) -> None:
+def test_serve_end_to_end_real_pipeline_on_demo_site(browser: Any, tmp_path: Path) -> None:
     """The real ``pipeline.scan`` behind the app, on the demo fixture site, driven from the browser."""
     from oit_check.checklist import load_checklist
 
@@ -181,9 +179,9 @@ def test_serve_end_to_end_real_pipeline_on_demo_site(
         crawl_config=CrawlConfig(delay=0.0),
         today=lambda: as_of,
     )
-    with run_uvicorn(app) as base:
+    with run_uvicorn(app) as base, serve_site(SITES_DIR / "demo") as demo:
         context, page, guard = new_page(browser, DESKTOP)
-        submit_scan(page, base, fixture_sites["demo"], str(expected["fiscal_year"]))
+        submit_scan(page, base, demo.url, str(expected["fiscal_year"]))
         page.wait_for_url(REPORT_URL, timeout=180_000)
         scan_id = page.url.rsplit("/", 1)[1].split("?")[0]
         result = HistoryStore.in_dir(store_dir).get(scan_id)
