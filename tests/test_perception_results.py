@@ -114,7 +114,10 @@ def test_whole_seed_document(data: PerceptionData) -> None:
     # the analysis and measures after the tables are listed as not read, from the section 2 heading
     assert len(results.not_read) == 1
     first = results.not_read[0].first_line
-    assert "การวิเคราะห์" in seed_full().read_text(encoding="utf-8").splitlines()[first - 1]
+    lines = seed_full().read_text(encoding="utf-8").splitlines()
+    assert "การวิเคราะห์" in lines[first - 1]
+    # its paragraphs that cite scores are named, line by line
+    assert "๙๔.๑๖" in lines[results.not_read[0].lines_with_figures[0] - 1]
 
 
 # --- another agency, damaged in the same spirit ----------------------------------------------------
@@ -172,7 +175,7 @@ def test_agency_b_unidentifiable_lines_reported(agency_b: ITAResults) -> None:
     assert [u.line for u in agency_b.unidentified] == [64, 88]
     assert "๗๗.๗๗" in agency_b.unidentified[0].text
     assert "damaged" in agency_b.unidentified[1].reason
-    assert [(s.first_line, s.last_line) for s in agency_b.not_read] == [(139, 141)]
+    assert [(s.first_line, s.last_line, s.lines_with_figures) for s in agency_b.not_read] == [(139, 141, [141])]
 
 
 def test_agency_b_totals(agency_b: ITAResults) -> None:

@@ -123,6 +123,7 @@ class SkippedRange(BaseModel):
     first_line: int
     last_line: int
     reason: str
+    lines_with_figures: list[int] = Field(default_factory=list)  # which of them hold figures
 
 
 class ITAResults(BaseModel):
@@ -430,6 +431,7 @@ _INDICATOR_RE = re.compile(r"ตัวชี้วัด\s*(?:ที่)?\s*(?P<
 _SUB_INDICATOR_RE = re.compile(r"ตัวชี้วัดย่อย\s*(?:ที่)?\s*(?P<a>\d{1,2})\s*[.,]\s*(?P<b>\d{1,2})")
 _HEADER_YEARS_RE = re.compile(r"ปี\s*(?P<a>\d{2,4})\s*/\s*(?P<b>\d{2,4})")
 _YEAR_RE = re.compile(r"(?:พ\.\s*ศ\.|ปีงบประมาณ|ปี)\s*(25\d\d)")
+_SCORE_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{2}(?!\d)")  # a score in running text: 94.16
 _HEADING_NUM_RE = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:ส่วนที่\s*)?[\d๐-๙]{1,2}\s*[.)]\s*")
 
 
@@ -490,9 +492,15 @@ class _TableParser:
             arabic = to_arabic_digits(clean)
             key = match_key(clean)
             if (res.rows or res.indicators) and self._is_end(clean, has_tab):
+                with_figures = [
+                    m for m, rest in enumerate(lines[n - 1 :], start=n) if _SCORE_RE.search(to_arabic_digits(rest))
+                ]
                 res.not_read.append(
                     SkippedRange(
-                        first_line=n, last_line=len(lines), reason="after the results tables (analysis, measures)"
+                        first_line=n,
+                        last_line=len(lines),
+                        reason="after the results tables (analysis, measures)",
+                        lines_with_figures=with_figures,
                     )
                 )
                 break
