@@ -8,7 +8,6 @@ document, which writes Thai digits as officials do.
 from __future__ import annotations
 
 import io
-import json
 
 from rich.console import Console
 from rich.table import Table
@@ -322,8 +321,3 @@ def render_gaps_markdown(report: GapReport, data: PerceptionData, lang: str = "t
         for u in report.unidentified:
             out.append(f"- {_t('บรรทัด', 'line', lang)} {u.line}: `{u.text}` ({u.reason})")
     return "\n".join(out) + "\n"
-
-
-def dumps(obj: object) -> str:
-    """Plain JSON (for small ad-hoc objects)."""
-    return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -39,7 +39,7 @@ from oit_check.perception.codes import CodeReading, code_sort_key, read_code
 from oit_check.perception.figures import Figures, eit_mean, parse_figure, split_figures, to_float
 from oit_check.perception.schema import PerceptionData
 from oit_check.perception.textmatch import TextIndex
-from oit_check.thaitext import clean_text, match_key, to_arabic_digits
+from oit_check.thaitext import match_key, to_arabic_digits
 
 # How sure text matching must be. Calibrated on the seed and on damaged copies of it
 # (tests/test_perception_results.py): true matches of damaged rows score 0.7-1.0, the best wrong
@@ -901,8 +901,3 @@ def _csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
     for values in reader:
         yield line, values
         line = reader.line_num + 1  # type: ignore[attr-defined]
-
-
-def clean_for_display(text: str) -> str:
-    """A row's text as one readable line."""
-    return clean_text(text)
