@@ -28,7 +28,11 @@ CARD_GROUPS = [
     (".tiles", ".tile, .tile .badge"),
 ]
 CONTAINED = [(".tile .badge", ".tile"), (".card-head .badge", ".card"), ("#filters button", "#filters")]
-A4_CONTENT = {"width": 703, "height": 1000}  # 210 mm minus 2 x 12 mm margins, at 96 px per inch
+A4_CONTENT = {"width": 703, "height": 1000}
+NARROW = {
+    "width": 360,
+    "height": 740,
+}  # the narrowest phone the report supports  # 210 mm minus 2 x 12 mm margins, at 96 px per inch
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +70,12 @@ def visible_cards(page: Any) -> list[str]:
 
 
 def test_report_renders_offline_desktop_and_phone(browser: Any, report_file: Path) -> None:
-    for name, viewport in (("report-desktop", DESKTOP), ("report-phone", PHONE)):
+    for name, viewport in (("report-desktop", DESKTOP), ("report-phone", PHONE), ("report-360", NARROW)):
         context, page, guard = new_page(browser, viewport)
         page.goto(report_file.as_uri())
+        opened = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+        print(f"\n{name}: DOMContentLoaded after {opened:.0f} ms ({report_file.stat().st_size / 1024:.0f} KiB)")
+        assert opened < 1500
         assert page.locator("h1").inner_text() == t("report_title", "th")
         assert len(visible_cards(page)) == 43
         screenshot(page, name)

@@ -83,6 +83,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unsafe_link": ("(ลิงก์ไม่ใช่ http/https จึงไม่แสดงเป็นลิงก์)", "(not an http/https link, shown as text)"),
     "kind_page": ("หน้าเว็บ", "web page"),
     "kind_document": ("เอกสาร", "document"),
+    "kind_image": ("รูปภาพ", "image"),
+    "kind_other": ("ไฟล์อื่น", "other file"),
     # --- failures / stats
     "failures_note": (
         "หน้าเว็บหรือไฟล์ที่โปรแกรมเปิดไม่ได้ระหว่างการตรวจ (อาจทำให้บางข้อไม่พบ)",

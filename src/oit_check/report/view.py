@@ -269,7 +269,7 @@ def _kind_label(kind: ResourceKind | None, lang: Lang) -> str:
     if kind is None or kind is ResourceKind.HTML:
         return t("kind_page", lang)
     if kind in (ResourceKind.IMAGE, ResourceKind.OTHER):
-        return kind.value
+        return t(f"kind_{kind.value}", lang)
     return (
         f"{t('kind_document', lang)} {kind.value.upper()}"
         if kind is not ResourceKind.DOC_OTHER

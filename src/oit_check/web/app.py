@@ -372,7 +372,7 @@ class _App:
         if failure is not None:
             return failure
         lang = normalize_lang(fields.get("lang", lang))
-        request.scope["query_string"] = b"lang=en" if lang == "en" else b""
+        request.scope["query_string"] = b"lang=en" if lang == "en" else b""  # pages answer in the form's language
         form = {"url": fields.get("url", "")[: MAX_URL_LENGTH + 100], "fiscal_year": fields.get("fiscal_year", "")}
         errors: dict[str, FieldError] = {}
         url, url_error = normalize_url(form["url"], lang)
@@ -554,7 +554,7 @@ class _App:
         if failure is not None:
             return failure
         lang = normalize_lang(fields.get("lang", _lang(request)))
-        request.scope["query_string"] = b"lang=en" if lang == "en" else b""
+        request.scope["query_string"] = b"lang=en" if lang == "en" else b""  # pages answer in the form's language
         upload, error = await self.read_upload(upload_file, lang, result)
         if error is None and upload is None:
             error = FieldError("results", t("err_upload_unreadable", lang, detail="—"))

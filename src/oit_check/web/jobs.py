@@ -164,7 +164,6 @@ class JobManager:
         fiscal_year: int,
         *,
         upload: ResultsUpload | None = None,
-        lang: str = "th",
     ) -> Job | None:
         """Start a scan in the background; None when ``max_concurrent`` scans are running."""
         if self.running >= self.max_concurrent:
@@ -177,14 +176,12 @@ class JobManager:
             if self.jobs[oldest].state in ("queued", "running"):
                 break
             self.jobs.pop(oldest)
-        task = asyncio.get_running_loop().create_task(self._run(job, checklist, config, upload, lang))
+        task = asyncio.get_running_loop().create_task(self._run(job, checklist, config, upload))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return job
 
-    async def _run(
-        self, job: Job, checklist: Checklist, config: ScanConfig, upload: ResultsUpload | None, lang: str
-    ) -> None:
+    async def _run(self, job: Job, checklist: Checklist, config: ScanConfig, upload: ResultsUpload | None) -> None:
         try:
             call = functools.partial(self.scan_func, job.url, checklist, config, on_progress=job.on_progress)
             result = await anyio.to_thread.run_sync(call)
