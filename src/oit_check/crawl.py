@@ -85,7 +85,7 @@ _STOP_ORDER = ("time", "max_pages", "max_documents")
 _Extracting = dict["asyncio.Task[PageContent | PageFailure]", tuple[int, "_Entry", FetchedResource]]
 
 
-@dataclass
+@dataclass(repr=False)
 class CrawlOutcome:
     """Everything one crawl produced.
 
@@ -100,6 +100,14 @@ class CrawlOutcome:
     stats: CrawlStats
     start_url: str
     aliases: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        # Short on purpose: asyncio.run() (3.11) formats the finished main task, result included,
+        # when it restores the SIGINT handler; a full repr of thousands of pages took seconds.
+        return (
+            f"CrawlOutcome(start_url={self.start_url!r}, pages={len(self.pages)}, "
+            f"failures={len(self.failures)}, stopped_by={self.stats.stopped_by!r})"
+        )
 
 
 async def crawl(
@@ -133,6 +141,18 @@ async def crawl(
 
 
 # ------------------------------------------------------------------------------------ frontier
+
+
+_LINK_CACHE_SIZE = 200_000
+
+
+@dataclass(frozen=True)
+class _LinkInfo:
+    url: str  # normalised, learned session parameters removed
+    key: str
+    same_site: bool
+    crawlable: bool
+    is_document: bool
 
 
 @dataclass
@@ -232,6 +252,8 @@ class _Crawl:
         self.robots: dict[str, RobotsRules] = {}
         self.robots_tasks: dict[str, asyncio.Task[RobotsRules]] = {}
         self.rewrites: dict[str, str] = {}
+        self.normalized: dict[str, str] = {}  # link URL as extracted -> normalised
+        self.link_info: dict[str, _LinkInfo] = {}
         self.body_digests: dict[bytes, str] = {}
         self.kind_counts: Counter[str] = Counter()
         self.recorded: Counter[FailureKind] = Counter()
@@ -294,8 +316,10 @@ class _Crawl:
             await self._crawl_frontier()
             aborted = False
         finally:
-            for task in self.robots_tasks.values():
+            robots_tasks = list(self.robots_tasks.values())
+            for task in robots_tasks:
                 task.cancel()
+            await asyncio.gather(*robots_tasks, return_exceptions=True)
             await client.aclose()
             self.pool.close(kill=aborted or "time" in self.limits_hit)
         self._finish_stats()
@@ -347,6 +371,7 @@ class _Crawl:
             final = resource.url
             if not self.scope.is_same_site(final):  # the site moved to a new host: crawl it there
                 self.scope = self.scope.with_url(final)
+                self.link_info.clear()
             self.start_host = urlsplit(final).hostname or self.start_host
             self._learn_rewrites(result)
             entry = _Entry(candidate, url_key(candidate), 0, None, False, -1)
@@ -444,20 +469,35 @@ class _Crawl:
 
     # ----------------------------------------------------------------------------- frontier
 
+    def _analyse(self, url: str) -> _LinkInfo:
+        """Scope, kind and key of a normalised URL; cached, since menus repeat on every page."""
+        info = self.link_info.get(url)
+        if info is None:
+            clean = self.sessions.remove_from(url)
+            kind = classify_url(clean)
+            info = _LinkInfo(
+                url=clean,
+                key=url_key(clean, normalized=True),
+                same_site=self.scope.is_same_site(clean),
+                crawlable=is_crawlable_kind(kind),
+                is_document=kind in DOCUMENT_KINDS,
+            )
+            if len(self.link_info) < _LINK_CACHE_SIZE:
+                self.link_info[url] = info
+        return info
+
     def _consider(self, url: str, depth: int, found_on: str | None) -> None:
         """Queue a discovered same-site URL unless it is known, too deep, media, or a trap."""
-        url = self.sessions.remove_from(url)
-        if not self.scope.is_same_site(url):
-            self.offsite.add(url_key(url))
-            return
-        kind = classify_url(url)
-        if not is_crawlable_kind(kind):
-            return
-        is_document = kind in DOCUMENT_KINDS
-        if is_document and not self.config.fetch_documents:
-            return
-        key = url_key(url)
+        info = self._analyse(url)
+        key = info.key
         if key in self.settled:
+            return
+        if not info.same_site:
+            self.offsite.add(key)
+            return
+        url = info.url
+        is_document = info.is_document
+        if not info.crawlable or (is_document and not self.config.fetch_documents):
             return
         too_deep = depth > self.config.max_depth + (1 if is_document else 0)
         if too_deep:
@@ -712,18 +752,28 @@ class _Crawl:
 
     def _follow_links(self, page: PageContent) -> None:
         urls: list[str] = []
+        with_query: list[str] = []
         for link in page.links:
-            url = normalize_url(link.url)
+            url = self.normalized.get(link.url)
             if url is None:
-                continue
+                url = normalize_url(link.url)
+                if url is None:
+                    continue
+                if len(self.normalized) < _LINK_CACHE_SIZE:
+                    self.normalized[link.url] = url
             if link.kind not in FOLLOW_LINK_KINDS:
-                if not self.scope.is_same_site(url):
-                    self.offsite.add(url_key(url))
+                info = self._analyse(url)
+                if not info.same_site:
+                    self.offsite.add(info.key)
                 continue
             urls.append(url)
-        learned = self.sessions.observe([u for u in urls if self.scope.is_same_site(u)])
-        if learned:
-            self._note(f"session-id parameters learned from links and dropped: {', '.join(sorted(learned))}")
+            if "?" in url:
+                with_query.append(url)
+        if with_query:
+            learned = self.sessions.observe([u for u in with_query if self._analyse(u).same_site])
+            if learned:
+                self.link_info.clear()  # cached entries still carry the session parameter
+                self._note(f"session-id parameters learned from links and dropped: {', '.join(sorted(learned))}")
         for url in urls:
             self._consider(url, page.depth + 1, page.url)
 

@@ -248,7 +248,10 @@ class Fetcher:
         expected: ResourceKind | None,
         counters: _Attempts,
     ) -> _Response | PageFailure | _Retry:
-        request = self.client.build_request("GET", url)
+        try:
+            request = self.client.build_request("GET", url)
+        except httpx.InvalidURL as exc:
+            return _fail(url, FailureKind.OTHER, f"invalid URL: {exc}", None, found_on)
         try:
             async with asyncio.timeout(self.config.max_response_seconds):
                 response = await self.client.send(request, stream=True)
