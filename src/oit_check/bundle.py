@@ -16,14 +16,12 @@ from datetime import date
 from oit_check.checklist.schema import Item
 from oit_check.elements import Bundle
 from oit_check.fiscal import be_to_ce
-from oit_check.match import normalize_url
+from oit_check.match import FILE_HOSTS, normalize_url
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
 from oit_check.phrases import PhraseIndex
 from oit_check.thaidates import DateMention, find_dates
 from oit_check.thaitext import to_arabic_digits
 
-# Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
-FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
 _MAX_DOCS = 40
 _MAX_BODY_CHARS = 40_000
 DateFinder = Callable[[str], list[DateMention]]
@@ -147,9 +145,12 @@ def collect_dates(
             if via is not None:
                 add(via.text, "anchor")
                 add(via.context, "context")
-        add(content.title, "title")
+        # A hub page's own title and headings ("ปีงบประมาณ 2567") say nothing about the year of
+        # the documents it links: when the bundle has documents, they count as page text.
+        hub = is_target and content.kind is ResourceKind.HTML and bool(bundle.docs)
+        add(content.title, "page" if hub else "title")
         for heading in content.headings[:6]:
-            add(heading, "heading")
+            add(heading, "page" if hub else "heading")
         if content.file_name:
             add(content.file_name.replace("_", " ").replace("-", " "), "file_name")
         where = "page" if content.kind is ResourceKind.HTML else "body"

@@ -30,6 +30,7 @@ _ROW_TAGS = {"tr", "li", "dt", "dd", "p", "h1", "h2", "h3", "h4", "h5", "h6", "f
 _BLOCK_STOP = {"body", "html", "table", "ul", "ol", "main", "article", "section", "nav"}
 _LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "dt", "legend", "caption"}
 _EMPHASIS = {"strong", "b"}
+_SECTION_RESET = {"footer", "nav", "aside", "header"}
 _CHROME_SELECTORS = "nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]"
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "callto:", "line:")
 _MAX_CONTEXT = 320
@@ -134,12 +135,17 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
         return []
     found: dict[tuple[str, LinkKind], Link] = {}
     section = ""
+    scope: int | None = None  # mem_id of the element a label governs (its block's container)
     for node in body.traverse():
         tag = node.tag
+        if tag in _SECTION_RESET:
+            section, scope = "", None  # a label above the footer or a menu is not the footer's label
+            continue
         if tag in _LABEL_TAGS or (tag in _EMPHASIS and _is_block_label(node)):
             label = clean_text(node.text(separator=""))
             if label and len(label) <= _MAX_LABEL:
                 section = label
+                scope = _label_scope(node)
             continue
         kind: LinkKind | None = None
         raw: str | None = None
@@ -171,7 +177,7 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
             url=absolute,
             text=text[:_MAX_CONTEXT],
             context=_row_context(node),
-            section=section,
+            section=section if scope is not None and _within(node, scope) else "",
             kind=kind,
             same_site=is_same_site(absolute),
         )
@@ -180,6 +186,25 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
         if previous is None or len(link.text) > len(previous.text):
             found[key] = link
     return list(found.values())
+
+
+def _label_scope(label: LexborNode) -> int | None:
+    """The container a label heads: a heading's parent; for ``<p><strong>O12</strong></p>``, the
+    paragraph's parent (the accordion panel or item box that also holds the links)."""
+    block = label.parent if label.tag in _EMPHASIS else label
+    container = block.parent if block is not None else None
+    return container.mem_id if container is not None else None
+
+
+def _within(node: LexborNode, scope: int) -> bool:
+    current = node.parent
+    for _ in range(16):
+        if current is None:
+            return False
+        if current.mem_id == scope:
+            return True
+        current = current.parent
+    return False
 
 
 def _is_block_label(node: LexborNode) -> bool:

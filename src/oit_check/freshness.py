@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from oit_check.checklist.schema import TimeRule, TimeRuleKind
@@ -38,6 +38,7 @@ class FreshnessStatus(StrEnum):
     STALE = "stale"  # only older (or other) periods seen
     UNDATED = "undated"  # the rule needs a period, none was readable
     GAPS = "gaps"  # monthly series with missing months
+    SHORT = "short"  # right year, but covers only part of the required period (Oct-Dec of Oct-Mar)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Freshness:
     covered_months: tuple[date, ...] = ()
     required_fy: int | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    covered_until: date | None = None  # SHORT: the last day the evidence covers
 
 
 def fiscal_years_of(seen: DateSeen) -> set[int]:
@@ -91,6 +93,16 @@ def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: 
         if rule.kind is TimeRuleKind.FIRST_HALF:
             hits = _prefer_first_half(hits, fiscal_year)
         if hits:
+            if rule.kind is TimeRuleKind.FIRST_HALF:
+                until = _first_half_shortfall(dates, fiscal_year)
+                if until is not None:
+                    return Freshness(
+                        FreshnessStatus.SHORT,
+                        deciding=hits[0],
+                        fiscal_years_seen=years,
+                        required_fy=required,
+                        covered_until=until,
+                    )
             return Freshness(FreshnessStatus.OK, deciding=hits[0], fiscal_years_seen=years, required_fy=required)
         newest = max(years) if years else None
         deciding = max(tier_dates, key=lambda d: max(fiscal_years_of(d)))
@@ -123,6 +135,35 @@ def evaluate_weaker(
     return None
 
 
+_PERIOD_KINDS = ("quarter", "range", "month")
+
+
+def _first_half_shortfall(dates: list[DateSeen], fiscal_year: int) -> date | None:
+    """The last day covered when the evidence states only part of October-March, else None.
+
+    A report that names its period ("ไตรมาส 1", "ต.ค.-ธ.ค. 66") must cover the whole first half;
+    one that names only the fiscal year (or states a 6-month round) is taken at its word.
+    """
+    half = first_half_period(fiscal_year)
+    usable = [d for d in dates if d.where not in METADATA_SOURCES and d.where not in PAGE_SOURCES]
+    if any(d.kind == "half_year" and fiscal_years_of(d) & {fiscal_year} for d in usable):
+        return None
+    periods = sorted(
+        (d for d in usable if d.kind in _PERIOD_KINDS and d.end >= half.start and d.start <= half.end),
+        key=lambda d: d.start,
+    )
+    if not periods:
+        return None
+    covered = half.start
+    if periods[0].start > half.start:
+        return None  # does not start in October: some other period; let the year decide
+    for d in periods:
+        if d.start > covered + timedelta(days=1):
+            break
+        covered = max(covered, d.end)
+    return None if covered >= date(half.end.year, 3, 1) else covered
+
+
 def _prefer_first_half(hits: list[DateSeen], fiscal_year: int) -> list[DateSeen]:
     """Order hits so that an explicit first-half period of the year comes first."""
     half = first_half_period(fiscal_year)
@@ -147,7 +188,11 @@ def _monthly(rule: TimeRule, dates: list[DateSeen], fiscal_year: int, as_of: dat
     covered: set[date] = set()
     older: list[DateSeen] = []
     for d in dates:
-        if d.kind in ("month", "day") or (d.kind == "range" and month_end(d.start) >= d.end):
+        if d.where in METADATA_SOURCES:
+            continue  # a file's creation date says nothing about which month it reports
+        if d.kind == "day" and d.where not in STRONG_SOURCES:
+            continue  # a day in body text may be a contract date, or the page's "updated on"
+        if d.kind == "month" or d.kind == "day" or (d.kind == "range" and month_end(d.start) >= d.end):
             first = date(d.start.year, d.start.month, 1)
             if period.contains(first):
                 covered.add(first)

@@ -59,6 +59,8 @@ class Outcome:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (th, en) labels
     unverified: list[tuple[str, str]] = field(default_factory=list)
     freshness: Freshness | None = None
+    dates: list[DateSeen] = field(default_factory=list)
+    uncrawled: bool = False  # a same-site target we did not fetch (robots.txt, a crawl limit)
     failure: PageFailure | None = None
     failed_docs: int = 0
     dropped: str | None = None  # "mention", "placeholder" or "unconfirmed": not really the item
@@ -93,11 +95,14 @@ def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
 def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], indexed: bool) -> ItemResult:
     """Decide the verdict of one item from its candidates."""
     outcomes = [_judge_candidate(ctx, item, c) for c in candidates]
+    if item.time_rule.kind is TimeRuleKind.MONTHLY:
+        _pool_monthly(ctx, item, [o for o in outcomes if o.dropped is None])
     real = [o for o in outcomes if o.dropped is None]
     mentions = [o for o in outcomes if o.mention]
     if not real:
         return _missing(ctx, item, mentions)
-    real.sort(key=lambda o: (o.verdict.rank, -o.candidate.strength))
+    # evidence we could not fetch (robots.txt, limits) ranks after evidence we read
+    real.sort(key=lambda o: (o.verdict.rank + (1.5 if o.uncrawled else 0.0), -o.candidate.strength))
     best = real[0]
     index_outcomes = [o for o in real if o.candidate.via == "index"]
     if (
@@ -114,6 +119,9 @@ def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], index
 def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     failure = ctx.failures.get(cand.key)
     target = ctx.pages.get(cand.key)
+    if cand.via == "inline":
+        page = ctx.pages.get(cand.key.split("#", 1)[0])
+        target = _inline_target(cand, page) if page is not None else None
     if target is None and failure is not None and failure.kind not in _NOT_CHECKED:
         ev = Evidence(
             url=cand.url,
@@ -156,6 +164,8 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     for element in item.elements:
         if element.detect.kind is DetectorKind.MONTH_COVERAGE:
             continue
+        if element.applies_when and not any(match_key(p) in bundle.key for p in element.applies_when):
+            continue
         presence = detect(element, bundle)
         if presence is Presence.ABSENT and element.required:
             missing.append((element.label_th, element.label_en))
@@ -164,17 +174,58 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
 
     dates = collect_dates(bundle, ctx.pages, ctx.find_dates)
     fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
-    if fresh.status is FreshnessStatus.STALE:
-        verdict = Verdict.STALE
-    elif missing or fresh.status in (FreshnessStatus.GAPS, FreshnessStatus.UNDATED):
-        verdict = Verdict.PARTIAL
-    else:
-        verdict = Verdict.OK
-
+    verdict = _verdict(fresh, missing)
     ev = _evidence(ctx, item, cand, parts, fresh, verdict)
     ev.dates_seen = _dedupe_dates(dates)[:12]
+    uncrawled = target is None and failure is not None and failure.kind in _NOT_CHECKED
+    if uncrawled and failure is not None:
+        ev.note_th = f"ไม่ได้เปิดตรวจ: {failure_text(failure.kind, 'th')}"
+        ev.note_en = f"not fetched: {failure_text(failure.kind, 'en')}"
     return Outcome(
-        cand, verdict, ev, missing=missing, unverified=unverified, freshness=fresh, failed_docs=len(parts.failed_docs)
+        cand,
+        verdict,
+        ev,
+        missing=missing,
+        unverified=unverified,
+        freshness=fresh,
+        failed_docs=len(parts.failed_docs),
+        dates=dates,
+        uncrawled=uncrawled,
+    )
+
+
+def _verdict(fresh: Freshness, missing: list[tuple[str, str]]) -> Verdict:
+    """Stale beats partial: a last-year document is the first thing to replace."""
+    if fresh.status is FreshnessStatus.STALE:
+        return Verdict.STALE
+    if missing or fresh.status in (FreshnessStatus.GAPS, FreshnessStatus.UNDATED, FreshnessStatus.SHORT):
+        return Verdict.PARTIAL
+    return Verdict.OK
+
+
+def _pool_monthly(ctx: JudgeContext, item: Item, outcomes: list[Outcome]) -> None:
+    """A monthly series is often one link per month: judge coverage over all of them together."""
+    usable = [o for o in outcomes if o.verdict is not Verdict.BROKEN and o.freshness is not None]
+    if len(usable) < 2:
+        return
+    pooled = [d for o in usable for d in o.dates]
+    fresh = evaluate(item.time_rule, pooled, ctx.fiscal_year, ctx.as_of)
+    for o in usable:
+        o.freshness = fresh
+        o.verdict = _verdict(fresh, o.missing)
+        o.evidence.verdict = o.verdict
+
+
+def _inline_target(cand: Candidate, page: PageContent) -> PageContent:
+    """The labelled part of a page as if it were a page of its own (no links: they are judged apart)."""
+    return PageContent(
+        url=page.url,
+        kind=ResourceKind.HTML,
+        found_on=page.found_on,
+        title=cand.inline_label,
+        headings=(cand.inline_label,),
+        text=cand.inline_text,
+        tables=page.tables if "\n" in cand.inline_text else 0,
     )
 
 
@@ -189,17 +240,28 @@ def _dropped(
     * ``mention``: news of a meeting *about* the plan is not the plan (unless the item's evidence
       is an activity).
     """
+    if cand.via == "inline":
+        short = target is not None and len(target.text) <= 80
+        return "placeholder" if short and target is not None and ctx.phrases.is_placeholder(target.text) else None
     if target is None or target.kind is not ResourceKind.HTML:
         if cand.via == "slug" and target is not None and not _names_item(ctx, item, target):
             return "unconfirmed"
         return None
     if cand.via == "slug" and not _names_item(ctx, item, target):
         return "unconfirmed"
-    if not parts.bundle.docs and len(target.text) < 1500 and ctx.phrases.is_placeholder(target.text):
+    if (
+        not parts.bundle.docs
+        and not target.tables
+        and len(target.text) < 600
+        and ctx.phrases.is_placeholder(target.text)
+    ):
         return "placeholder"
-    if item.activity_evidence or cand.via == "index" or parts.bundle.docs:
+    if item.activity_evidence or parts.bundle.docs:
         return None
-    label = " ".join([target.title, *target.headings[:1], cand.link.text if cand.link else ""])
+    # An index row may link a news post too ("– ประชุมจัดทำแผน..."): the target's own title decides.
+    label = " ".join([target.title, *target.headings[:1]])
+    if cand.via != "index" and cand.link is not None:
+        label += " " + cand.link.text
     return "mention" if ctx.phrases.is_passing_mention(label) else None
 
 
@@ -344,6 +406,12 @@ def _result(
             reasons_en.append(f"monthly coverage has gaps: {months_en} missing")
             missing_th.append("เดือน " + months_th)
             missing_en.append("months " + months_en)
+        if fresh is not None and fresh.status is FreshnessStatus.SHORT and fresh.covered_until is not None:
+            until_th, until_en = thai_month(fresh.covered_until), en_month(fresh.covered_until)
+            reasons_th.append(f"ข้อมูลครอบคลุมถึง {until_th} เท่านั้น ต้องครอบคลุม ๖ เดือนแรก (ต.ค.–มี.ค.)")
+            reasons_en.append(f"it covers only up to {until_en}; the first six months (Oct-Mar) are required")
+            missing_th.append(f"ข้อมูลหลัง {until_th} ถึง มี.ค. {thai_year(fy)}")
+            missing_en.append(f"data after {until_en} up to March")
         if fresh is not None and fresh.status is FreshnessStatus.UNDATED:
             period_th, period_en = _period_words(item, fy)
             reasons_th.append(f"ไม่พบการระบุ{period_th}ในชื่อหรือเนื้อหา")

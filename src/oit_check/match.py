@@ -23,11 +23,16 @@ from urllib.parse import urlsplit
 from oit_check.checklist.schema import Checklist
 from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.phrases import PhraseIndex
-from oit_check.thaitext import url_words
+from oit_check.thaitext import match_key, url_words
 from oit_check.urls import url_key
 
-Via = Literal["index", "link", "section", "title", "slug"]
-_VIA_STRENGTH: dict[str, int] = {"index": 4, "link": 3, "title": 3, "section": 2, "slug": 1}
+# Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
+FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
+
+Via = Literal["index", "link", "section", "title", "slug", "inline"]
+_VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "slug": 1}
+_INLINE_MAX_LINES = 40
+_INLINE_MIN_CHARS = 20
 # An ITA index page lists at least this many items by code and name.
 _INDEX_MIN_ITEMS = 5
 _DOC_TITLE_CHARS = 300
@@ -44,6 +49,8 @@ class Candidate:
     link: Link | None = None
     matched: tuple[str, ...] = ()
     url: str = ""  # the target URL as linked (absolute), for people
+    inline_label: str = ""  # via "inline": the labelled row on the page ("O29 ข้อมูลเชิงสถิติ...")
+    inline_text: str = ""  # via "inline": the content under that label
 
     @property
     def strength(self) -> int:
@@ -83,6 +90,7 @@ def match_site(checklist: Checklist, pages: Iterable[PageContent], index: Phrase
         _match_page_title(phrases, page, result)
         if page.kind is ResourceKind.HTML:
             _match_links(phrases, page, result)
+            _match_inline_sections(phrases, page, result)
     return result
 
 
@@ -93,28 +101,45 @@ def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None,
     score = phrases.score(link.text)
     winners = score.winners()
     if not winners and link.context:
-        score = phrases.score(link.context)
-        winners = score.winners()
+        context_score = phrases.score(link.context)
+        context_winners = context_score.winners()
+        # the row speaks for a link whose own words say nothing ("คลิก", a file name), or when the
+        # row is an index row with the item's code and name ("O30 การเปิดโอกาส... : ประชุมประชาคม")
+        if phrases.is_generic_anchor(link.text) or _is_file_link(link) or set(codes) & set(context_winners):
+            score, winners = context_score, context_winners
+    section_confirmed: list[str] = []
+    section_score = phrases.score(link.section) if link.section else None
+    if section_score is not None:
+        section_winners = section_score.winners()
+        section_confirmed = [c for c in phrases.codes(link.section) if c in section_winners]
     if winners:
         confirmed = [c for c in codes if c in winners]
         if confirmed:
             matched = tuple(p for c in confirmed for p in score.names.get(c, ()))
             return confirmed, "index", matched
+        # "รายงานผลรอบ 6 เดือน 2567" under the accordion label "O24 การดำเนินการตามแผน...บุคคล":
+        # the agency's own labelled row says which item it is; a short generic anchor does not.
+        if section_confirmed and section_score is not None and not (set(winners) & set(section_confirmed)):
+            anchor_len = max(score.best_len[w] for w in winners)
+            section_len = max(section_score.best_len[c] for c in section_confirmed)
+            if anchor_len < 0.6 * section_len:
+                matched = tuple(p for c in section_confirmed for p in section_score.names.get(c, ()))
+                return section_confirmed, "index", matched
+        if section_confirmed and set(winners) & set(section_confirmed):
+            both = [w for w in winners if w in section_confirmed]
+            return both, "index", tuple(p for w in both for p in score.names.get(w, ()))
         matched = tuple(p for w in winners for p in score.names.get(w, ()))
         return winners, "link", matched
     # a bare "คลิก" under an accordion label "O12 รายงาน..." takes the label's item
-    if link.section:
-        section_score = phrases.score(link.section)
+    if section_score is not None and not score.names:
+        if section_confirmed:
+            matched = tuple(p for c in section_confirmed for p in section_score.names.get(c, ()))
+            return section_confirmed, "index", matched
         section_winners = section_score.winners()
-        if section_winners and not score.names:
-            section_codes = phrases.codes(link.section)
-            confirmed = [c for c in section_codes if c in section_winners]
-            if confirmed:
-                matched = tuple(p for c in confirmed for p in section_score.names.get(c, ()))
-                return confirmed, "index", matched
-            if len(section_winners) <= 2:
-                matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
-                return section_winners, "section", matched
+        generic = phrases.is_generic_anchor(link.text) or _is_file_link(link)
+        if generic and section_winners and len(section_winners) <= 2:
+            matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
+            return section_winners, "section", matched
     if not link.same_site:
         host = urlsplit(link.url).hostname or ""
         identified = phrases.identity_host_items(host)
@@ -134,11 +159,33 @@ def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None,
     return [], None, ()
 
 
+_FILE_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")
+
+
+def _is_file_link(link: Link) -> bool:
+    """A link to a document: its anchor is often a file name or a date, and its row names it."""
+    path = urlsplit(link.url).path.lower()
+    host = (urlsplit(link.url).hostname or "").lower()
+    return path.endswith(_FILE_SUFFIXES) or any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
+
+
+def _offsite_acceptable(phrases: PhraseIndex, link: Link, via: Via) -> bool:
+    """Off-site evidence counts when the agency declares it in its ITA index, when it is a file
+    host (Drive, OneDrive ...), or when the host is the item itself (a Facebook page for o9).
+    A footer link to "นโยบายความเป็นส่วนตัวของ Google" is Google's policy, not the agency's."""
+    if link.same_site or via == "index":
+        return True
+    host = (urlsplit(link.url).hostname or "").lower()
+    if phrases.identity_host_items(host):
+        return True
+    return any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
+
+
 def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:
     indexed_here: set[str] = set()
     for link in page.links:
         items, via, matched = link_items(phrases, link)
-        if via is None:
+        if via is None or not _offsite_acceptable(phrases, link, via):
             continue
         target = normalize_url(link.url)
         for item_id in items:
@@ -151,8 +198,12 @@ def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -
 
 
 def _match_page_title(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:
-    """A page or document whose own title/headings/file name names an item is a candidate."""
-    labels: list[str] = [page.title, *page.headings[:4]]
+    """A page or document whose own title, main heading or file name names an item is a candidate.
+
+    Only the first headings count: further down, a home page's headings are news titles
+    ("ประชุมจัดทำแผนปฏิบัติการป้องกันการทุจริต"), which mention items without being them.
+    """
+    labels: list[str] = [page.title, *page.headings[:2]]
     if page.kind is not ResourceKind.HTML:
         labels.append(url_words(page.file_name or urlsplit(page.url).path))
         labels.append(page.text[:_DOC_TITLE_CHARS])
@@ -161,8 +212,9 @@ def _match_page_title(phrases: PhraseIndex, page: PageContent, result: SiteMatch
         if not label:
             continue
         score = phrases.score(label)
+        news_like = phrases.is_passing_mention(label)
         for item_id in score.winners():
-            if item_id in seen:
+            if item_id in seen or (news_like and not phrases.is_activity_item(item_id)):
                 continue
             seen.add(item_id)
             result.add(
@@ -175,3 +227,48 @@ def _match_page_title(phrases: PhraseIndex, page: PageContent, result: SiteMatch
                     url=page.url,
                 )
             )
+
+
+def _match_inline_sections(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:
+    """Evidence written on the index page itself, under a labelled row ("O29 ..." then a table).
+
+    Google Sites and some CMS pages put the data inline instead of linking it. A label counts
+    when it carries an item's code *and* name; its content runs to the next such label. Labels
+    whose rows hold links are left to the links (a broken link must stay broken).
+    """
+    lines = page.text.split("\n")
+    labels: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if len(line) > 200:
+            continue
+        codes = phrases.codes(line)
+        if not codes:
+            continue
+        winners = phrases.score(line).winners()
+        confirmed = [c for c in codes if c in winners]
+        if confirmed:
+            labels.append((i, confirmed[0]))
+    if not labels:
+        return
+    linked_sections = {match_key(link.section) for link in page.links if link.section}
+    contexts = [match_key(link.context) for link in page.links if link.context]
+    for n, (i, item_id) in enumerate(labels):
+        label = lines[i]
+        label_key = match_key(label)
+        if label_key in linked_sections or any(label_key in c for c in contexts):
+            continue
+        end = labels[n + 1][0] if n + 1 < len(labels) else min(len(lines), i + 1 + _INLINE_MAX_LINES)
+        body = "\n".join(lines[i + 1 : min(end, i + 1 + _INLINE_MAX_LINES)]).strip()
+        if len(body) < _INLINE_MIN_CHARS:
+            continue
+        result.add(
+            Candidate(
+                item_id,
+                normalize_url(page.url) + "#" + item_id,
+                "inline",
+                found_on=page.url,
+                url=page.url,
+                inline_label=label,
+                inline_text=body,
+            )
+        )

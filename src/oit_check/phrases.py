@@ -90,6 +90,8 @@ class PhraseIndex:
             if element.required and element.detect.kind.value == "link_host"
             for host in element.detect.hosts
         )
+        self._generic = frozenset(match_key(t) for t in checklist.generic_link_texts)
+        self._activity_items = frozenset(item.id for item in checklist.items if item.activity_evidence)
         self._placeholders = tuple(match_key(p) for p in checklist.placeholder_markers if match_key(p))
         self._code_re = _code_regex(checklist.item_code_prefixes)
         self._numbers = {item.number: item.id for item in checklist.items}
@@ -141,6 +143,18 @@ class PhraseIndex:
             if (host == entry_host or host.endswith("." + entry_host)) and item_id not in found:
                 found.append(item_id)
         return found
+
+    def is_generic_anchor(self, text: str) -> bool:
+        """Anchor text that takes its meaning from its row: "คลิก", "ดาวน์โหลด", a bare code or year, nothing."""
+        key = match_key(text)
+        if not key or key in self._generic:
+            return True
+        stripped = re.sub(r"[0-9]+|pdf|docx?|xlsx?", "", key)
+        return not stripped or stripped in self._generic or bool(self._code_re.fullmatch(key))
+
+    def is_activity_item(self, item_id: str) -> bool:
+        """Whether the item's evidence is an activity (news of one is the item itself)."""
+        return item_id in self._activity_items
 
     def is_placeholder(self, text: str) -> bool:
         """Whether a short page says its content is still being prepared ("อยู่ระหว่างจัดทำ")."""

@@ -102,6 +102,9 @@ class Element(_Strict):
     required: bool = True
     # Some elements can only be checked in readable text; on a scanned PDF they are "unverified".
     needs_text: bool = True
+    # The element applies only to some agencies: to those whose evidence (title, text) names one of
+    # these phrases, e.g. local governments ("องค์การบริหารส่วนตำบล", "เทศบาล") for o1's political side.
+    applies_when: tuple[str, ...] = ()
 
 
 class Phrases(_Strict):
@@ -195,6 +198,14 @@ class Checklist(_Strict):
     passing_mention_markers: tuple[str, ...] = ()
     index_page_names: Phrases = Phrases()
     error_page_markers: tuple[str, ...] = ()
+    # Anchor words that say nothing by themselves ("คลิก", "ดาวน์โหลด"): such a link takes its
+    # meaning from its table row; any other anchor text speaks for itself.
+    generic_link_texts: tuple[str, ...] = (
+        "คลิก", "คลิกที่นี่", "คลิกลิงก์", "คลิกลิงค์", "คลิกลิงค์ข้อมูล", "ดาวน์โหลด", "ดาวน์โหลดเอกสาร", "ดาวโหลด",
+        "ดูรายละเอียด", "รายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ที่นี่", "ลิงก์", "ลิงค์", "ลิ้งค์",
+        "เปิด", "ดู", "ดูข้อมูล", "ไฟล์", "เอกสาร", "เอกสารแนบ", "แนบไฟล์", "หลักฐาน", "download", "click", "click here",
+        "here", "link", "view", "more", "pdf", "file", "open",
+    )  # fmt: skip
     # Text of pages that exist but hold nothing yet ("อยู่ระหว่างจัดทำ"): such a page is not the item.
     placeholder_markers: tuple[str, ...] = ()
     login_markers: tuple[str, ...] = ()
