@@ -185,6 +185,16 @@ def sample_result(*, hostile: bool = True, base: str = BASE) -> ScanResult:
                 time_rule_uncertain=n == 41,
             )
         )
+    # what real scans produce: long Thai document URLs, in the reason as well (judge.py writes them there)
+    long_url = (
+        f"{base}/files/ita2567/O4-%E0%B9%81%E0%B8%9C%E0%B8%99%E0%B8%9E%E0%B8%B1%E0%B8%92%E0%B8%99%E0%B8%B2"
+        + ("%E0%B8%AA%E0%B8%B1%E0%B8%87%E0%B8%84%E0%B8%A1" * 6)
+        + "-2566-2570.pdf"
+    )
+    o4 = items[3]
+    o4.evidence[0].url = long_url
+    o4.reason_th = "พบข้อมูลครบถ้วนที่ " + long_url.replace("%E0%B8%AA%E0%B8%B1%E0%B8%87%E0%B8%84%E0%B8%A1", "สังคม")
+    o4.evidence[0].snippet = "…ศน์" + "สังคมนครสุวรรณมีคุณภาพประชาชนมีความมั่นคง" * 3 + "…"
     if hostile:
         o7 = items[6]
         o7.evidence.append(

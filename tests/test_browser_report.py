@@ -148,12 +148,16 @@ def test_keyboard_use(browser: Any, report_file: Path) -> None:
 
 
 def test_priority_link_reveals_a_filtered_card(browser: Any, report_file: Path) -> None:
+    from playwright.sync_api import expect
+
     context, page, _guard = new_page(browser, DESKTOP)
     page.goto(report_file.as_uri())
     page.locator('#filters button[data-filter="verdict"][data-value="ok"]').click()
     assert "item-o16" not in visible_cards(page)
     page.locator('#priorities a[href="#item-o16"]').click()
-    assert page.locator("#item-o16").is_visible()
+    # the hashchange handler runs after the click returns: wait for it
+    expect(page.locator("#item-o16")).to_be_visible()
+    page.wait_for_function("document.querySelectorAll('article.card[hidden]').length === 0")
     assert len(visible_cards(page)) == 43
     context.close()
 
