@@ -189,6 +189,13 @@ def test_serve_end_to_end_real_pipeline_on_demo_site(browser: Any, tmp_path: Pat
         shown = dict(page.eval_on_selector_all("article.card", "cs => cs.map(c => [c.id, c.dataset.verdict])"))
         assert shown == {f"item-{item.id}": item.status.value for item in result.items}
         screenshot(page, "serve-report-demo")
+        phone_context, phone, _ = new_page(browser, PHONE)
+        phone.goto(page.url)
+        phone.evaluate("document.getElementById('item-o4').scrollIntoView({block: 'start'})")
+        screenshot(phone, "serve-report-demo-phone")
+        problems = layout_problems(phone, [(".card-head", "h3, .badge"), (".tiles", ".tile")])
+        assert problems == [], problems  # real document URLs are long: nothing may widen the page
+        phone_context.close()
         labels = {item_id: spec["status"] for item_id, spec in expected["items"].items()}
         agree = sum(1 for item in result.items if labels.get(item.id) == item.status.value)
         print(f"\ndemo site: {agree}/{len(labels)} verdicts agree with the assessor labels")
