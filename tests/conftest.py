@@ -65,3 +65,8 @@ def fixture_servers() -> Iterator[dict[str, FixtureServer]]:
 def fixture_sites(fixture_servers: dict[str, FixtureServer]) -> dict[str, str]:
     """Site name -> base URL (``http://127.0.0.1:PORT/``)."""
     return {name: server.url for name, server in fixture_servers.items()}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden`` rewrites tests/golden/*.json from the current output (review the diff!)."""
+    parser.addoption("--update-golden", action="store_true", default=False, help="rewrite golden reports")

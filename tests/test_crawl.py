@@ -509,7 +509,8 @@ def test_status_codes_become_failure_kinds(site: Callable[..., FixtureServer]) -
         "/broken.html": FailureKind.HTTP_ERROR,
         "/soft404.html": FailureKind.ERROR_PAGE,
         "/members/a.html": FailureKind.LOGIN_REQUIRED,
-        "/login.html": FailureKind.LOGIN_REQUIRED,
+        # recorded under the linked URL (what an item's link points at), not the login page
+        "/staff/b.html": FailureKind.LOGIN_REQUIRED,
     }
     assert outcome.stats.errors == 6
     assert outcome.stats.errors_by_kind["not_found"] == 2

@@ -347,20 +347,23 @@ class Fetcher:
         keep_truncated: bool,
     ) -> tuple[PageFailure | None, FetchedResource | None]:
         status = response.status
+        # Failures are recorded under the URL that was linked (what the matcher looks up); the
+        # reason says where a redirect ended.
+        via = f" (after redirect to {final})" if final != requested else ""
         if status in (401, 403):
-            return _fail(final, FailureKind.LOGIN_REQUIRED, f"HTTP {status}: access denied", status, found_on), None
+            return _fail(requested, FailureKind.LOGIN_REQUIRED, f"HTTP {status}: access denied{via}", status, found_on), None
         if status in (404, 410):
-            return _fail(final, FailureKind.NOT_FOUND, f"HTTP {status}", status, found_on), None
+            return _fail(requested, FailureKind.NOT_FOUND, f"HTTP {status}{via}", status, found_on), None
         if status >= 300 or status < 200:
-            return _fail(final, FailureKind.HTTP_ERROR, f"HTTP {status}", status, found_on), None
+            return _fail(requested, FailureKind.HTTP_ERROR, f"HTTP {status}{via}", status, found_on), None
         headers = response.headers
         content_type = headers.get("content-type", "")
         disposition = headers.get("content-disposition")
         kind = sniff_kind(final, content_type, response.body, _disposition_name(disposition))
         if response.truncated and kind is not ResourceKind.HTML and not keep_truncated:
-            return _fail(final, FailureKind.TOO_LARGE, f"larger than {limit:,} bytes", status, found_on), None
+            return _fail(requested, FailureKind.TOO_LARGE, f"larger than {limit:,} bytes", status, found_on), None
         if chain and kind is ResourceKind.HTML and self._is_login_redirect(requested, final, response.body):
-            return _fail(final, FailureKind.LOGIN_REQUIRED, "redirected to a login page", status, found_on), None
+            return _fail(requested, FailureKind.LOGIN_REQUIRED, f"redirected to a login page{via}", status, found_on), None
         declared = _int_or_none(headers.get("content-length")) if not headers.get("content-encoding") else None
         resource = FetchedResource(
             url=final,
