@@ -9,7 +9,14 @@ import typer
 
 from oit_check.commands._perception import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_THRESHOLD, DEFAULT_WATCH_BELOW, GapConfig, analyse
+from oit_check.perception.gaps import (
+    DEFAULT_DROP_POINTS,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WATCH_BELOW,
+    GapConfig,
+    GapReport,
+    analyse,
+)
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.perception.render import gaps_json, render_gaps_markdown, render_gaps_table
 
@@ -20,6 +27,7 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 def gap_config(threshold: float, watch_below: float, drop: float) -> GapConfig:
@@ -29,6 +37,25 @@ def gap_config(threshold: float, watch_below: float, drop: float) -> GapConfig:
     if watch_below < threshold:
         raise ConfigError(f"--watch-below {watch_below:g} is under --threshold {threshold:g}")
     return GapConfig(threshold=threshold, watch_below=watch_below, drop_points=drop)
+
+
+def _gaps_html(report: GapReport, scan_path: Path | None, checklist_name: str, lang: str) -> str:
+    """The HTML report: the whole scan report with its gap section when ``--scan`` is a full
+    report, else a page with the gap section alone."""
+    from pydantic import ValidationError
+
+    from oit_check.checklist import load_checklist
+    from oit_check.models import ScanResult
+    from oit_check.report.html import render_gaps_html
+
+    result = None
+    if scan_path is not None:
+        try:
+            result = ScanResult.model_validate_json(scan_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, ValidationError):
+            result = None  # an older or partial report: statuses were read already; show gaps alone
+    checklist = load_checklist(checklist_name) if result is not None else None
+    return render_gaps_html(report, lang=lang, result=result, checklist=checklist)
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +68,7 @@ def register(app: typer.Typer) -> None:
         threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="เกณฑ์ผ่าน / pass line"),
         watch_below: float = typer.Option(DEFAULT_WATCH_BELOW, "--watch-below", help="เฝ้าระวังต่ำกว่า / watch line"),
         drop: float = typer.Option(DEFAULT_DROP_POINTS, "--drop", help="คะแนนที่ลดลง / drop from last year"),
-        fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | markdown"),
+        fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | markdown | html"),
         lang: Lang = typer.Option(Lang.TH, "--lang", help="th | en"),
         perception: str = typer.Option(DEFAULT_PERCEPTION, "--perception", help=PERCEPTION_OPTION_HELP),
         output: Path | None = typer.Option(None, "--output", "-o", help="เขียนลงไฟล์ / write to a file"),
@@ -55,6 +82,8 @@ def register(app: typer.Typer) -> None:
                 text = gaps_json(report)
             elif fmt is Format.MARKDOWN:
                 text = render_gaps_markdown(report, inputs.data, lang.value)
+            elif fmt is Format.HTML:
+                text = _gaps_html(report, scan, inputs.data.checklist, lang.value)
             else:
                 text = render_gaps_table(report, inputs.data, lang.value)
             write_text(text, output)

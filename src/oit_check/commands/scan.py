@@ -19,8 +19,10 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
 from oit_check.checklist.schema import Checklist
-from oit_check.errors import ChecklistError, ConfigError, OitCheckError, ReportError, ScanFailed
+from oit_check.commands._perception import Inputs, load_inputs
+from oit_check.errors import ChecklistError, ConfigError, OitCheckError, ReportError, ResultsError, ScanFailed
 from oit_check.models import ScanResult, Verdict
+from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.progress import ProgressEvent
 from oit_check.report import render_json, render_table, report_schema
 
@@ -69,14 +71,28 @@ def _check_fiscal_year(value: int | None) -> int | None:
     return value
 
 
-def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang) -> str:
-    """The report in the requested format."""
+def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang, results: Inputs | None = None) -> str:
+    """The report in the requested format; with ITA results read, HTML adds the perception gaps."""
     if fmt is Format.JSON:
         return render_json(result)
     if fmt is Format.HTML:
+        from oit_check.perception.gaps import analyse
+        from oit_check.perception.scanreport import ScanStatuses
         from oit_check.report.html import render_html
 
-        return render_html(result, checklist, lang=lang.value)
+        gaps = None
+        if results is not None:
+            statuses = ScanStatuses(
+                source=result.start_url,
+                start_url=result.start_url,
+                checklist_id=result.checklist_id,
+                fiscal_year=result.fiscal_year,
+                as_of=result.as_of,
+                statuses={item.id: item.status for item in result.items},
+                titles={item.id: item.title_th for item in result.items},
+            )
+            gaps = analyse(results.results, results.data, scan=statuses, oit_titles=results.oit_titles)
+        return render_html(result, checklist, lang=lang.value, gaps=gaps)
     return render_table(result, lang=lang.value, color=sys.stdout.isatty())
 
 
@@ -156,21 +172,23 @@ def run_scan(
     lang: Lang,
     crawl_config: cfg.CrawlConfig,
     quiet: bool = False,
+    results: Path | None = None,
 ) -> int:
     """Run one scan end to end and return the exit code."""
     from oit_check.pipeline import scan
 
     try:
+        gap_inputs = load_inputs(results, None, DEFAULT_PERCEPTION) if results is not None else None
         checklist = load_checklist(checklist_name)
         config = cfg.ScanConfig(
             crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of)
         )
-    except (ChecklistError, ConfigError) as exc:
+    except (ChecklistError, ConfigError, ResultsError) as exc:
         raise _fail(exc, EXIT_BAD_INPUT) from exc
     try:
         with _ProgressPrinter(lang, quiet) as printer:
             result = scan(url, checklist, config, on_progress=printer)
-        write_output(render(result, checklist, fmt, lang), output)
+        write_output(render(result, checklist, fmt, lang, gap_inputs), output)
     except ScanFailed as exc:
         raise _fail(exc, EXIT_FAILED) from exc
     except ReportError as exc:
@@ -234,6 +252,9 @@ def register(app: typer.Typer) -> None:
             False, "--allow-private", help="allow private/loopback targets (your own intranet site)"
         ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress output"),
+        results: Path | None = typer.Option(
+            None, "--results", help="ไฟล์ผลการประเมิน ITA: เพิ่มการวิเคราะห์การรับรู้ในรายงาน HTML / ITA results file"
+        ),
     ) -> None:
         """ตรวจเว็บไซต์หนึ่งแห่งตามรายการ OIT ทุกข้อ / scan one agency website for every OIT item."""
         try:
@@ -262,6 +283,7 @@ def register(app: typer.Typer) -> None:
             lang=lang,
             crawl_config=crawl_config,
             quiet=quiet,
+            results=results,
         )
         raise typer.Exit(code)
 
