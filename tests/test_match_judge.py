@@ -140,3 +140,92 @@ def test_scanned_pdf_with_year_in_link_is_not_partial_for_unreadable_text(mini: 
     o3 = next(i for i in items if i.id == "o3")
     assert o3.status is Verdict.OK
     assert o3.evidence[0].note_th  # says it is a scan
+
+
+def test_accordion_label_governs_only_its_own_container(mini: Checklist) -> None:
+    """`<p><strong>O2 ...</strong></p>` names the link in its panel, not the footer after it."""
+    p = page(
+        "/ita/",
+        '<main><div class="panel"><p><strong>O2 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</strong></p>'
+        '<div><a href="/r.pdf">ดาวน์โหลด</a></div></div></main>'
+        '<div class="site-footer"><a href="https://policies.google.com/privacy">คลิก</a></div>',
+    )
+    phrases = PhraseIndex(mini)
+    by_url = {link.url: link for link in p.links}
+    assert link_items(phrases, by_url[BASE + "/r.pdf"])[:2] == (["o2"], "index")
+    assert link_items(phrases, by_url["https://policies.google.com/privacy"])[1] is None
+
+
+def test_a_named_anchor_is_not_taken_over_by_its_row(mini: Checklist) -> None:
+    """The author link of a news post about the plan is not the plan."""
+    p = page(
+        "/news/",
+        '<article><h2><a href="/n/1">ประชุมจัดทำแผนปฏิบัติการป้องกันการทุจริต</a></h2>'
+        '<div>18 เมษายน 2567 โดย <a href="/author/admin/">admin</a></div></article>',
+    )
+    admin = next(link for link in p.links if link.url.endswith("/author/admin/"))
+    assert link_items(PhraseIndex(mini), admin)[1] is None
+
+
+def test_short_generic_anchor_under_a_labelled_row_takes_the_label(mini: Checklist) -> None:
+    p = page(
+        "/ita/",
+        '<div><p><strong>O3 แผนปฏิบัติการป้องกันการทุจริต</strong></p>'
+        '<div><a href="/x.pdf">รายงานรอบ 6 เดือน 2567</a></div></div>',
+    )
+    items, via, _ = link_items(PhraseIndex(mini), p.links[0])
+    assert via == "index" and items == ["o3"]
+
+
+def test_evidence_written_inline_under_a_labelled_row(mini: Checklist) -> None:
+    p = page(
+        "/ita/",
+        "<main><div><p><strong>O2 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</strong></p>"
+        "<table><tr><td>ช่วงเวลา</td><td>ผล</td></tr><tr><td>ต.ค. 2566 - มี.ค. 2567</td><td>ดำเนินการแล้ว 12 โครงการ</td></tr></table>"
+        "</div><div><p><strong>O3 แผนปฏิบัติการป้องกันการทุจริต</strong></p><p>อยู่ระหว่างดำเนินการ</p></div></main>",
+    )
+    mini_with_placeholder = mini.model_copy(update={"placeholder_markers": ("อยู่ระหว่างดำเนินการ",)})
+    items, _ = judge_pages(mini_with_placeholder, [p], [], 2567, AS_OF)
+    status = {i.id: i.status for i in items}
+    assert status["o2"] is Verdict.OK
+    assert status["o3"] is Verdict.MISSING  # a placeholder is not the item
+
+
+def test_first_half_report_covering_only_the_first_quarter_is_partial(mini: Checklist) -> None:
+    q1 = doc("/files/o2.pdf", "รายงานการกำกับติดตามการดำเนินงาน ไตรมาสที่ 1 (ต.ค. - ธ.ค. 2566) ปีงบประมาณ พ.ศ. 2567")
+    items, _ = judge_pages(mini, [INDEX, q1], [], 2567, AS_OF)
+    o2 = next(i for i in items if i.id == "o2")
+    assert o2.status is Verdict.PARTIAL
+    assert "ธ.ค. ๒๕๖๖" in o2.reason_th
+
+
+def test_monthly_series_linked_one_file_per_month_is_judged_together(mini: Checklist) -> None:
+    months = ["ตุลาคม 2566", "พฤศจิกายน 2566", "ธันวาคม 2566", "มกราคม 2567", "กุมภาพันธ์ 2567", "มีนาคม 2567"]
+    rows = "".join(
+        f'<tr><td>O4</td><td>สรุปผลการจัดซื้อจัดจ้าง เดือน{m}</td><td><a href="/p/{n}.pdf">pdf</a></td></tr>'
+        for n, m in enumerate(months)
+    )
+    index = page("/ita/", f"<table>{rows}</table>")
+    docs = [doc(f"/p/{n}.pdf", "แบบ สขร.1") for n in range(6)]
+    items, _ = judge_pages(mini, [index, *docs], [], 2567, AS_OF)
+    assert next(i for i in items if i.id == "o4").status is Verdict.OK
+
+
+def test_a_hub_page_heading_does_not_date_the_documents_it_links(mini: Checklist) -> None:
+    hub = page(
+        "/plans/",
+        "<title>แผนปฏิบัติการป้องกันการทุจริต</title><main><h1>แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567</h1>"
+        '<a href="/files/plan66.pdf">แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2566</a></main>',
+    )
+    plan = doc("/files/plan66.pdf", "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2566")
+    items, _ = judge_pages(mini, [hub, plan], [], 2567, AS_OF)
+    assert next(i for i in items if i.id == "o3").status is Verdict.STALE
+
+
+def test_login_wall_behind_an_index_link_is_broken_even_if_found_elsewhere(mini: Checklist) -> None:
+    elsewhere = doc("/other/o2.pdf", "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2567")
+    failure = PageFailure(url=BASE + "/files/o2.pdf", kind=FailureKind.LOGIN_REQUIRED, reason="401")
+    items, _ = judge_pages(mini, [INDEX, elsewhere], [failure], 2567, AS_OF)
+    o2 = next(i for i in items if i.id == "o2")
+    assert o2.status is Verdict.BROKEN
+    assert "/other/o2.pdf" in o2.reason_th
