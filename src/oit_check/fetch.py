@@ -139,6 +139,12 @@ class Fetcher:
         left_site = False
 
         def done(failure: PageFailure | None = None, resource: FetchedResource | None = None) -> FetchResult:
+            if failure is not None and failure.url != url:
+                # Recorded under the linked URL (what the matcher looks up); the reason says where
+                # the redirects led (loops, blocked or disallowed hops, timeouts mid-chain).
+                failure = failure.model_copy(
+                    update={"url": url, "reason": f"{failure.reason} (after redirect to {failure.url})"}
+                )
             return FetchResult(
                 url=url,
                 final_url=current,
@@ -351,7 +357,9 @@ class Fetcher:
         # reason says where a redirect ended.
         via = f" (after redirect to {final})" if final != requested else ""
         if status in (401, 403):
-            return _fail(requested, FailureKind.LOGIN_REQUIRED, f"HTTP {status}: access denied{via}", status, found_on), None
+            return _fail(
+                requested, FailureKind.LOGIN_REQUIRED, f"HTTP {status}: access denied{via}", status, found_on
+            ), None
         if status in (404, 410):
             return _fail(requested, FailureKind.NOT_FOUND, f"HTTP {status}{via}", status, found_on), None
         if status >= 300 or status < 200:
@@ -363,7 +371,9 @@ class Fetcher:
         if response.truncated and kind is not ResourceKind.HTML and not keep_truncated:
             return _fail(requested, FailureKind.TOO_LARGE, f"larger than {limit:,} bytes", status, found_on), None
         if chain and kind is ResourceKind.HTML and self._is_login_redirect(requested, final, response.body):
-            return _fail(requested, FailureKind.LOGIN_REQUIRED, f"redirected to a login page{via}", status, found_on), None
+            return _fail(
+                requested, FailureKind.LOGIN_REQUIRED, f"redirected to a login page{via}", status, found_on
+            ), None
         declared = _int_or_none(headers.get("content-length")) if not headers.get("content-encoding") else None
         resource = FetchedResource(
             url=final,
