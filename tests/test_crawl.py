@@ -289,6 +289,17 @@ def test_max_pages(site: Callable[..., FixtureServer]) -> None:
     assert sum(server.hits.values()) <= 5 + 1  # + robots.txt
 
 
+def test_max_documents(site: Callable[..., FixtureServer]) -> None:
+    files: dict[str, str | bytes] = {"index.html": page("home", *[f"/d{i}.pdf" for i in range(5)])}
+    files.update({f"d{i}.pdf": simple_pdf(f"doc {i}") for i in range(5)})
+    server = site(files)
+    outcome = run(server.url, config(fetch_documents=True, max_documents=2))
+    assert outcome.stats.documents == 2
+    assert outcome.stats.stopped_by == "max_documents"
+    assert len(failures(outcome, FailureKind.LIMIT)) == 3
+    assert sum(n for p, n in server.hits.items() if p.endswith(".pdf")) == 2
+
+
 def test_max_depth(site: Callable[..., FixtureServer]) -> None:
     files = {"index.html": page("home", "/d1.html")}
     for d in range(1, 6):
