@@ -8,11 +8,14 @@ documents once, one at a time, so a single bad file fails alone: it becomes a
 longer than ``timeout`` gets its workers terminated the same way.
 
 Start method: ``forkserver`` where the platform has it (the Python 3.14 default on Linux; unlike
-``fork`` it is safe when the parent has threads, as under a web server), else ``spawn``.
-Measured on a 2-core VM (benchmarks/bench_docpool.py): first result after pool creation
-~0.12 s (fork), ~0.27-0.32 s (forkserver), 0.24-0.87 s (spawn, 1-4 workers); ``start()`` submits
-a warm-up to every worker at the beginning of the crawl so this overlaps with the first network
-requests instead of delaying the first document. Workers are recycled after
+``fork`` it is safe when the parent has threads, as under a web server, and it does not copy a
+large parent: after a 2,000-page crawl, ``fork`` workers took 6-15 s to answer, because the
+garbage collector in each child touched, and so copied, the parent's whole heap), else ``spawn``.
+Measured on a 2-core VM (``benchmarks/bench_crawl.py``), time from ``start()`` to the first
+results: fork ~0.10 s (1-2 workers), forkserver ~0.26-0.46 s, spawn ~0.29-0.47 s; parent CPU
+3-10 ms in every case; each worker spends ~0.3 s CPU importing pydantic and the parsers.
+``start()`` submits a warm-up to every worker when the crawl begins, so this overlaps the first
+network requests instead of delaying the first document. Workers are recycled after
 ``MAX_TASKS_PER_CHILD`` documents to bound memory growth.
 """
 
