@@ -11,7 +11,7 @@ import itertools
 import os
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -329,6 +329,44 @@ def test_max_bytes_keeps_an_html_prefix_but_refuses_a_large_document(site: Calla
     too_large = failures(outcome, FailureKind.TOO_LARGE)
     assert [f.url for f in too_large] == [server.url_for("/big.pdf")]
     assert outcome.stats.truncated == 2
+
+
+def test_compressed_bodies_are_inflated_within_the_limit() -> None:
+    import gzip
+    import zlib
+
+    bomb = gzip.compress(b"<html><body>" + b" " * 50_000_000 + b"</body></html>")
+    text = page("deflated page").encode()
+    compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    raw_text = text.replace(b"</body>", b"<p>raw deflate</p></body>")  # other bytes: not an alias
+    raw_deflate = compressor.compress(raw_text) + compressor.flush()
+
+    class Chunks(httpx.AsyncByteStream):  # streamed like a network body (not pre-read by httpx)
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            for start in range(0, len(self.data), 65536):
+                yield self.data[start : start + 65536]
+
+    def compressed(body: bytes, encoding: str) -> Callable[[httpx.Request], httpx.Response]:
+        headers = {"Content-Type": "text/html", "Content-Encoding": encoding}
+        return lambda r: httpx.Response(200, headers=headers, stream=Chunks(body))
+
+    transport = _mock(
+        {
+            "/": lambda r: httpx.Response(200, html=page("home", "/bomb", "/zlib", "/raw")),
+            "/bomb": compressed(bomb, "gzip"),
+            "/zlib": compressed(zlib.compress(text), "deflate"),
+            "/raw": compressed(raw_deflate, "deflate"),
+        }
+    )
+    outcome = run("http://127.0.0.1:9/", config(max_bytes=1_000_000, respect_robots=False), transport=transport)
+    bomb_page = next(p for p in outcome.pages if p.url.endswith("/bomb"))
+    assert bomb_page.truncated and bomb_page.bytes <= 1_000_000
+    assert outcome.stats.bytes < 3_000_000
+    titles = {httpx.URL(p.url).path: p.title for p in outcome.pages}
+    assert titles["/zlib"] == titles["/raw"] == "deflated page"
 
 
 def test_max_seconds_stops_cleanly_and_returns_what_was_fetched(site: Callable[..., FixtureServer]) -> None:

@@ -14,7 +14,8 @@ Policies (the numbers live in ``CrawlConfig``):
   ``retries`` times with exponential backoff and jitter (``retry_backoff`` × 2^n, ±50 %), or after
   ``Retry-After`` (seconds or an HTTP date) capped at ``max_retry_after``; never past the crawl
   deadline, and never while holding a slot of the host's gate.
-* **Size**: bodies are streamed. A document whose Content-Length exceeds ``max_bytes`` is not
+* **Size**: bodies are streamed, and gzip/deflate bodies are inflated with a bound (a 1 KB gzip
+  bomb cannot become gigabytes in memory). A document whose Content-Length exceeds ``max_bytes`` is not
   read at all (TOO_LARGE). Reading stops at ``max_bytes``: an HTML page keeps the prefix (its menus
   and first screens are what the matcher needs; ``truncated`` is set), any other kind becomes
   TOO_LARGE, since a cut PDF or DOCX cannot be parsed.
@@ -30,9 +31,10 @@ from __future__ import annotations
 import asyncio
 import random
 import re
-from collections.abc import Awaitable, Callable
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import httpx
@@ -319,12 +321,14 @@ class Fetcher:
         size = 0
         truncated = False
         try:
-            async for chunk in response.aiter_bytes():
+            async for chunk in _bounded_body(response, limit):
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > limit:
                     truncated = True
                     break
+        except (zlib.error, httpx.DecodingError) as exc:
+            return _fail(url, FailureKind.OTHER, f"the compressed body is corrupt: {_describe(exc)}", status, found_on)
         except (httpx.ReadError, httpx.RemoteProtocolError, httpx.TimeoutException) as exc:
             # The server hung up mid-body. Retry; the last attempt keeps what arrived (flagged).
             counters.bytes += size
@@ -409,6 +413,43 @@ class _Retry:
     failure: PageFailure
     retry_after: float | None = None
     partial: _Response | None = None
+
+
+async def _bounded_body(response: httpx.Response, limit: int) -> AsyncIterator[bytes]:
+    """The decoded body in chunks, never inflating more than ``limit + 1`` bytes of gzip/deflate.
+
+    httpx inflates each network chunk in one call, so a gzip bomb can turn 64 KB into 64 MB before
+    the size check sees it; here zlib gets a ``max_length``. Other encodings go through httpx.
+    """
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate") or response.is_stream_consumed:
+        # (a response built in memory, as by MockTransport, is already decoded)
+        async for chunk in response.aiter_bytes():
+            yield chunk
+        return
+    decoder: Any = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, auto-detected
+    first = True
+    produced = 0
+    async for raw in response.aiter_raw():
+        data = raw
+        while data and produced <= limit:
+            try:
+                out = decoder.decompress(data, limit + 1 - produced)
+            except zlib.error:
+                if not (first and encoding == "deflate"):
+                    raise
+                decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent without a zlib header
+                out = decoder.decompress(data, limit + 1 - produced)
+            first = False
+            produced += len(out)
+            if out:
+                yield out
+            data = decoder.unconsumed_tail
+        if produced > limit:
+            return
+    tail = decoder.flush()
+    if tail:
+        yield tail
 
 
 def _fail(url: str, kind: FailureKind, reason: str, status: int | None, found_on: str | None) -> PageFailure:
