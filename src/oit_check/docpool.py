@@ -66,6 +66,10 @@ class DocumentPool:
         self._generation = 0
         self._retry_lock: asyncio.Lock | None = None
         self.restarts = 0
+        self.succeeded = 0
+        self.inline = False  # workers cannot start here: extract in this process, one at a time
+        self._inline_lock: asyncio.Lock | None = None
+        self._probe_result: bool | None = None
 
     def _ensure(self) -> tuple[ProcessPoolExecutor, int]:
         if self._executor is None:
@@ -88,9 +92,19 @@ class DocumentPool:
         """Extract one document in a worker; crashes, hangs and pool breakage become failures."""
         if self._retry_lock is None:
             self._retry_lock = asyncio.Lock()
+        if self.inline:
+            return await self._extract_inline(resource)
         outcome = await self._attempt(resource)
         if outcome is not None:
+            self.succeeded += 1
             return outcome
+        if self.succeeded == 0 and not await self._workers_start():
+            # Workers die at start-up, before any document: typically the program's __main__
+            # cannot be re-imported (a script piped to python, some notebooks). Read documents
+            # here instead, serially (PDFium is not thread-safe), rather than losing them all.
+            self.inline = True
+            self._discard(None, kill=True)
+            return await self._extract_inline(resource)
         # The pool broke while this document was pending or running: maybe because of it, maybe
         # because of a neighbour. Retry alone, so a second crash points at this document.
         async with self._retry_lock:
@@ -102,6 +116,29 @@ class DocumentPool:
             "โปรแกรมอ่านเอกสารหยุดทำงานขณะอ่านไฟล์นี้ (ไฟล์อาจเสียหาย) / "
             "the document reader crashed on this file (it may be corrupt)",
         )
+
+    async def _workers_start(self) -> bool:
+        """Whether a fresh worker can start and answer a warm-up (no document involved)."""
+        if self._probe_result is not None:
+            return self._probe_result
+        loop = asyncio.get_running_loop()
+        try:
+            executor, generation = self._ensure()
+            answer = await asyncio.wait_for(loop.run_in_executor(executor, warm_up), self.timeout)
+            self._probe_result = isinstance(answer, int)
+        except Exception:  # BrokenProcessPool, timeout, pickling: workers are not usable here
+            self._discard(None, kill=True)
+            self._probe_result = False
+        return self._probe_result
+
+    async def _extract_inline(self, resource: FetchedResource) -> PageContent | PageFailure:
+        if self._inline_lock is None:
+            self._inline_lock = asyncio.Lock()
+        async with self._inline_lock:
+            try:
+                return await asyncio.to_thread(self._extractor, resource, self.limits)
+            except Exception as exc:  # an extractor bug must not end the crawl
+                return _failure(resource, f"อ่านไฟล์ไม่ได้ / the file could not be read ({type(exc).__name__})")
 
     async def _attempt(self, resource: FetchedResource) -> PageContent | PageFailure | None:
         """One try in the current pool; None when the pool broke (crash or killed neighbour)."""

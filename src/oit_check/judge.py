@@ -485,6 +485,8 @@ def judge_pages(
     fiscal_year: int,
     as_of: date,
     notify: Callable[[ProgressEvent], None] | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
 ) -> tuple[list[ItemResult], list[str]]:
     """Match and judge already-crawled pages; returns the item results and the ITA index pages found.
 
@@ -496,6 +498,10 @@ def judge_pages(
         page_map.setdefault(normalize_url(page.url), page)
         for alias in page.aliases:
             page_map.setdefault(normalize_url(alias), page)
+    for alias, final in (aliases or {}).items():  # byte-identical duplicates and redirects
+        target = page_map.get(normalize_url(final))
+        if target is not None:
+            page_map.setdefault(normalize_url(alias), target)
     failure_map = {normalize_url(f.url): f for f in failures}
     matches = match_site(checklist, pages, phrases)
     ctx = JudgeContext(

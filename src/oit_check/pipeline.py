@@ -37,7 +37,15 @@ def scan(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> ScanResult:
     """Crawl ``start_url`` and judge every checklist item (runs its own event loop)."""
-    return asyncio.run(scan_async(start_url, checklist, config, on_progress=on_progress, transport=transport))
+    holder: list[ScanResult] = []
+
+    async def run() -> None:
+        # The result travels through a list, not as the task's value: on Python 3.11 asyncio.run()
+        # formats a finished task's value on exit, which costs seconds for a large report.
+        holder.append(await scan_async(start_url, checklist, config, on_progress=on_progress, transport=transport))
+
+    asyncio.run(run())
+    return holder[0]
 
 
 async def scan_async(
@@ -66,7 +74,9 @@ async def scan_async(
     )
     t_crawl = time.perf_counter() - t0
 
-    items, index_pages = judge_pages(checklist, outcome.pages, outcome.failures, fiscal_year, as_of, notify)
+    items, index_pages = judge_pages(
+        checklist, outcome.pages, outcome.failures, fiscal_year, as_of, notify, aliases=outcome.aliases
+    )
     t_total = time.perf_counter() - t0
     summary = summarise(items)
     notify(ProgressEvent("done", len(items), len(items), "done"))
