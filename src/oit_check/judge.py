@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from oit_check.bundle import BundleParts, DateFinder, build_bundle, collect_dates
-from oit_check.checklist.schema import Checklist, DetectorKind, Item, TimeRuleKind
+from oit_check.checklist.schema import Checklist, DetectorKind, DocType, Item, TimeRuleKind
 from oit_check.elements import Presence, detect
 from oit_check.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.i18n import (
@@ -44,6 +44,15 @@ from oit_check.progress import ProgressEvent
 from oit_check.thaidates import find_dates
 from oit_check.thaitext import match_key, snippet_around
 
+_DOC_TYPE = {
+    ResourceKind.HTML: DocType.PAGE,
+    ResourceKind.PDF: DocType.PDF,
+    ResourceKind.DOCX: DocType.DOCX,
+    ResourceKind.XLSX: DocType.XLSX,
+    ResourceKind.DOC_OTHER: DocType.DOCUMENT,
+    ResourceKind.IMAGE: DocType.IMAGE,
+    ResourceKind.OTHER: DocType.DOCUMENT,
+}
 # Failures that say nothing about the site's quality: we did not (or could not politely) look.
 _NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP}
 _MAX_EVIDENCE = 5
@@ -63,7 +72,7 @@ class Outcome:
     uncrawled: bool = False  # a same-site target we did not fetch (robots.txt, a crawl limit)
     failure: PageFailure | None = None
     failed_docs: int = 0
-    dropped: str | None = None  # "mention", "placeholder" or "unconfirmed": not really the item
+    dropped: str | None = None  # "mention", "placeholder", "unconfirmed", "wrong_kind": not the item
 
     @property
     def mention(self) -> bool:
@@ -135,6 +144,10 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         )
         return Outcome(cand, Verdict.BROKEN, ev, failure=failure)
 
+    if target is not None and _DOC_TYPE.get(target.kind) not in item.accepts:
+        # e.g. a downloadable PDF form offered as "E-Service": not an online service
+        ev = Evidence(url=cand.url or target.url, found_on=cand.found_on, title=target.title, verdict=Verdict.MISSING)
+        return Outcome(cand, Verdict.MISSING, ev, dropped="wrong_kind")
     parts = build_bundle(item, target, cand.link, ctx.pages, ctx.failures, ctx.phrases)
     bundle = parts.bundle
     dropped = _dropped(ctx, item, cand, target, parts)
