@@ -23,7 +23,8 @@ from oit_check.thaidates import DateMention, find_dates
 from oit_check.thaitext import to_arabic_digits
 
 _MAX_DOCS = 40
-_MAX_BODY_CHARS = 40_000
+_MAX_BODY_CHARS = 30_000  # document text read for dates (titles and first pages carry the period)
+_MAX_PAGE_CHARS = 12_000  # HTML page text read for dates (the main content comes first)
 DateFinder = Callable[[str], list[DateMention]]
 
 
@@ -153,8 +154,10 @@ def collect_dates(
             add(heading, "page" if hub else "heading")
         if content.file_name:
             add(content.file_name.replace("_", " ").replace("-", " "), "file_name")
-        where = "page" if content.kind is ResourceKind.HTML else "body"
-        add(content.text[:_MAX_BODY_CHARS], where)
+        if content.kind is ResourceKind.HTML:
+            add(content.text[:_MAX_PAGE_CHARS], "page")
+        else:
+            add(content.text[:_MAX_BODY_CHARS], "body")
         if content.doc_metadata_date is not None:
             d = content.doc_metadata_date
             seen.append(DateSeen(kind="day", start=d, end=d, source=d.isoformat(), where="metadata"))

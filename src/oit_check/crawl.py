@@ -249,6 +249,7 @@ class _Crawl:
         self.pages: list[tuple[int, PageContent]] = []
         self.failures: list[PageFailure] = []
         self.aliases: dict[str, str] = {}
+        self._shared: dict[object, Any] = {}  # interned Link/Image objects of this crawl
         self.settled: set[str] = set()  # keys fetched, in flight, or skipped for a limit
         self.content_keys: set[str] = set()  # final-URL keys that produced content or a failure
         self.offsite: set[str] = set()
@@ -430,8 +431,12 @@ class _Crawl:
             reason = result.failure.reason if result.failure is not None else "no answer"
             rules = rules_unavailable(robots_url, reason)
         host = urlsplit(robots_url).hostname or ""
-        delay, capped = effective_delay(self.config.delay, rules.crawl_delay, self.config.max_crawl_delay)
-        self.politeness.set_delay(host, delay)
+        _delay, capped = effective_delay(self.config.delay, rules.crawl_delay, self.config.max_crawl_delay)
+        wished = min(rules.crawl_delay, self.config.max_crawl_delay) if rules.crawl_delay is not None else 0.0
+        if wished > self.config.delay / self.config.concurrency:
+            self.politeness.set_delay(host, wished, site_requested=True)  # the site's Crawl-delay wins
+        else:
+            self.politeness.set_delay(host, self.config.delay, site_requested=False)
         for note in (rules.note, capped):
             if note:
                 self._note(f"{host}: {note}")
@@ -736,6 +741,9 @@ class _Crawl:
                 "requested_url": resource.requested_url if resource.requested_url != resource.url else None,
                 "redirect_chain": resource.redirect_chain,
                 "truncated": resource.truncated,
+                # menus and footers repeat on every page: keep one object per distinct link/image
+                "links": tuple(self._shared.setdefault(link, link) for link in page.links),
+                "images": tuple(self._shared.setdefault(image, image) for image in page.images),
             }
         )
         if soft_error_check and self._is_error_page(page):

@@ -40,6 +40,8 @@ class Bundle:
     docs: list[PageContent] = field(default_factory=list)
     link: Link | None = None
     external: bool = False
+    # match keys of contents already computed in this judge run (a page is in many bundles)
+    key_cache: dict[str, str] = field(default_factory=dict)
 
     @property
     def contents(self) -> list[PageContent]:
@@ -65,8 +67,21 @@ class Bundle:
 
     @cached_property
     def key(self) -> str:
-        """``match_key`` of all readable text, for whitespace-insensitive phrase tests."""
-        return match_key(self.text)
+        """``match_key`` of all readable text, for whitespace-insensitive phrase tests.
+
+        Built part by part (match keys drop every separator, so the key of a concatenation is the
+        concatenation of keys), each content's key computed once per judge run.
+        """
+        parts: list[str] = []
+        if self.link is not None:
+            parts.append(match_key(f"{self.link.text}\n{self.link.context}"))
+        for c in self.contents:
+            parts.append(match_key(" ".join((c.title, *c.headings))))
+            cached = self.key_cache.get(c.url)
+            if cached is None:
+                cached = self.key_cache[c.url] = match_key(c.text)
+            parts.append(cached)
+        return "".join(parts)
 
     @property
     def links(self) -> list[Link]:

@@ -41,7 +41,7 @@ from oit_check.models import (
 )
 from oit_check.phrases import PhraseIndex
 from oit_check.progress import ProgressEvent
-from oit_check.thaidates import find_dates
+from oit_check.thaidates import DateMention, find_dates
 from oit_check.thaitext import match_key, snippet_around
 
 _DOC_TYPE = {
@@ -91,6 +91,7 @@ class JudgeContext:
     fiscal_year: int
     as_of: date
     find_dates: DateFinder
+    text_keys: dict[str, str] = field(default_factory=dict)  # url -> match key of its text, per run
 
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
@@ -150,6 +151,8 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         return Outcome(cand, Verdict.MISSING, ev, dropped="wrong_kind")
     parts = build_bundle(item, target, cand.link, ctx.pages, ctx.failures, ctx.phrases)
     bundle = parts.bundle
+    if cand.via != "inline":  # an inline target is a slice of its page: its key is its own
+        bundle.key_cache = ctx.text_keys
     dropped = _dropped(ctx, item, cand, target, parts)
     if dropped is not None:
         ev = Evidence(
@@ -491,6 +494,20 @@ def _build(
     )
 
 
+def _memoised(finder: DateFinder) -> DateFinder:
+    """``finder`` with a cache for one judge run: a page that is a candidate for several items, and
+    a document linked from several pages, have their dates read once."""
+    cache: dict[str, list[DateMention]] = {}
+
+    def cached(text: str) -> list[DateMention]:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = finder(text)
+        return found
+
+    return cached
+
+
 def judge_pages(
     checklist: Checklist,
     pages: list[PageContent],
@@ -524,7 +541,7 @@ def judge_pages(
         failures=failure_map,
         fiscal_year=fiscal_year,
         as_of=as_of,
-        find_dates=find_dates,
+        find_dates=_memoised(find_dates),
     )
     items = judge_site(ctx, matches)
     if notify is not None:

@@ -15,6 +15,7 @@ Deciding whether a candidate is good enough is ``judge.py``'s job.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -77,8 +78,12 @@ class SiteMatches:
         bucket.append(candidate)
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize_url(url: str) -> str:
-    """The key under which pages, failures and link targets are compared (scheme and www folded)."""
+    """The key under which pages, failures and link targets are compared (scheme and www folded).
+
+    Cached: menu and footer links repeat on every page of a site.
+    """
     return url_key(url)
 
 
@@ -95,7 +100,17 @@ def match_site(checklist: Checklist, pages: Iterable[PageContent], index: Phrase
 
 
 def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None, tuple[str, ...]]:
-    """Which items one link points to, and how sure we are (used for index rows and bundles)."""
+    """Which items one link points to, and how sure we are (used for index rows and bundles).
+
+    Memoised per checklist: a site's menus and footers repeat the same links on every page.
+    """
+    cached = phrases.memo.get(link)
+    if cached is None:
+        cached = phrases.memo[link] = _link_items(phrases, link)
+    return cached  # type: ignore[return-value]
+
+
+def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None, tuple[str, ...]]:
     # The anchor's own words first: a row or a footer block may name other items too.
     codes = phrases.codes(link.context or link.text) or phrases.codes(link.text)
     score = phrases.score(link.text)

@@ -98,6 +98,9 @@ class PhraseIndex:
         self._index_names = tuple(match_key(p) for p in checklist.index_page_names.all() if match_key(p))
         self._mention_markers = tuple(match_key(p) for p in checklist.passing_mention_markers if match_key(p))
         self.score = functools.lru_cache(maxsize=20_000)(self._score)
+        # Results derived from this checklist for values that repeat across a site (e.g. one link in
+        # every page's menu); owned by the callers that fill it, dropped with the index.
+        self.memo: dict[object, object] = {}
 
     def _score(self, text: str) -> TextScore:
         """Score a text (cached: rows and sections repeat across links and pages)."""

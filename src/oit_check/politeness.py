@@ -59,11 +59,20 @@ class HostGate:
 
 
 class Politeness:
-    """The gates of one crawl, one per site host, created on first use."""
+    """The gates of one crawl, one per site host, created on first use.
+
+    Two kinds of delay, as the people who set them mean them:
+
+    * our ``--delay`` is a pause *per connection*: with ``concurrency`` connections, request starts
+      to one host are ``delay / concurrency`` apart, so a crawl of R requests takes at least
+      R x delay / concurrency seconds (the politeness floor the benchmark measures against);
+    * a robots.txt ``Crawl-delay`` is the site's own wish, seconds between *any* two requests:
+      when it is larger than that spacing, starts are ``Crawl-delay`` apart, whatever the concurrency.
+    """
 
     def __init__(self, concurrency: int, delay: float) -> None:
         self.concurrency = concurrency
-        self.default_delay = delay
+        self.default_delay = delay / concurrency
         self._gates: dict[str, HostGate] = {}
 
     def gate(self, host: str) -> HostGate:
@@ -74,9 +83,13 @@ class Politeness:
             gate = self._gates[key] = HostGate(self.concurrency, self.default_delay)
         return gate
 
-    def set_delay(self, host: str, delay: float) -> None:
-        """Change the spacing for ``host`` (after its robots.txt has been read)."""
-        self.gate(host).delay = delay
+    def set_delay(self, host: str, delay: float, *, site_requested: bool = True) -> None:
+        """Change the spacing for ``host`` after its robots.txt has been read.
+
+        ``site_requested``: ``delay`` is the site's Crawl-delay (spacing between any two requests);
+        otherwise it is our per-connection delay, divided among the connections.
+        """
+        self.gate(host).delay = delay if site_requested else delay / self.concurrency
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -8,6 +8,7 @@ are compared, never shown: snippets always come from the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import unquote
@@ -16,7 +17,8 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _DIGITS_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _DIGITS_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 # zero-width space/joiners, BOM, soft hyphen: invisible but break substring matching
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_THAI_DIGIT_RE = re.compile("[๐-๙]")
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARKS_RE = re.compile(f"[{_MARKS}]")
 _WS_RE = re.compile(r"\s+")
@@ -45,8 +47,8 @@ _PUA_TABLE = str.maketrans(_PUA)
 
 
 def to_arabic_digits(text: str) -> str:
-    """Replace Thai digits with Arabic ones."""
-    return text.translate(_DIGITS_TO_ARABIC)
+    """Replace Thai digits with Arabic ones (``str.translate`` only when there is one: it is slow)."""
+    return text.translate(_DIGITS_TO_ARABIC) if _THAI_DIGIT_RE.search(text) else text
 
 
 def to_thai_digits(text: str) -> str:
@@ -56,11 +58,30 @@ def to_thai_digits(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Readable normal form: NFC, no invisible characters, ``ํา`` -> ``ำ``, marks ordered, spaces folded."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
     # tone mark typed before an upper/lower vowel: put the vowel first (the canonical order)
     text = re.sub(r"([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
     return _WS_RE.sub(" ", text).strip()
+
+
+_HSPACE_RE = re.compile(r"[^\S\n]+")
+_BLANK_LINES_RE = re.compile(r"\s*\n\s*")
+
+
+def clean_lines(text: str) -> str:
+    """``clean_text`` that keeps line breaks (one per block of a page), done in one pass."""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
+    text = re.sub(r"([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", r"\2\1", text)
+    text = _HSPACE_RE.sub(" ", text)
+    return _BLANK_LINES_RE.sub("\n", text).strip()
+
+
+@functools.lru_cache(maxsize=100_000)
+def clean_label(text: str) -> str:
+    """``clean_text`` for short, repeating strings (link texts, row contexts, labels), memoised."""
+    return clean_text(text)
 
 
 def match_key(text: str) -> str:
@@ -69,8 +90,7 @@ def match_key(text: str) -> str:
     Thai has no spaces between words, and extraction puts separators inside words, so matching
     ignores whitespace entirely (research/libraries.md §6).
     """
-    text = clean_text(text).lower().translate(_DIGITS_TO_ARABIC)
-    return _NON_WORD_RE.sub("", text)
+    return _NON_WORD_RE.sub("", to_arabic_digits(clean_text(text).lower()))
 
 
 def skeleton_key(text: str) -> str:
