@@ -16,7 +16,7 @@ Four measurements:
 (c) End to end: the site is served by ``serve_site`` on 127.0.0.1 from this process, and the real
     ``scan()`` runs in a fresh subprocess. The politeness floor is requests x delay / concurrency
     (``result.crawl.requests``); the report gives wall time and wall / floor.
-(d) Peak RSS of that scan process (``getrusage(RUSAGE_SELF).ru_maxrss``, taken in the process
+(d) Peak RSS of that scan process (``VmHWM`` from /proc/self/status, taken in the process
     itself), and separately of the document worker processes (peak ``VmHWM`` of each descendant,
     sampled from /proc by this process every 0.1 s; the largest worker and the peak sum of all
     descendants are reported) plus ``RUSAGE_CHILDREN`` as the scan process sees it when ``scan()``
@@ -352,6 +352,15 @@ def _status_kb(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
+def _vm_hwm_kb() -> int:
+    """Peak resident set of this process's own address space, in KiB (Linux /proc)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child_main(spec_json: str) -> int:
     """Run one real scan (in a fresh process, so its peak RSS is the scan's own) and print JSON."""
     spec = json.loads(spec_json)
@@ -381,7 +390,7 @@ def child_main(spec_json: str) -> int:
     def on_progress(event: Any) -> None:  # CPU and peak RSS at the last crawl event = end of the crawl stage
         if event.stage == "crawl":
             last_crawl_cpu[0] = time.process_time()
-            crawl_maxrss[0] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            crawl_maxrss[0] = _vm_hwm_kb()
 
     cpu0 = time.process_time()
     t0 = time.perf_counter()
@@ -414,7 +423,11 @@ def child_main(spec_json: str) -> int:
         "crawl_cpu_s": None if crawl_cpu is None else round(crawl_cpu, 3),
         "match_judge_cpu_s": None if crawl_cpu is None else round(cpu - crawl_cpu, 3),
         "children_cpu_s": round(children.ru_utime + children.ru_stime, 3),
-        "scan_peak_rss_mb": round(self_usage.ru_maxrss / 1024, 1),
+        # VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts at its parent's RSS at fork (the
+        # kernel carries the old mm's high-water mark across exec), and this parent held every page of
+        # part (a) in memory; VmHWM belongs to the scan process's own address space.
+        "scan_peak_rss_mb": round(_vm_hwm_kb() / 1024, 1),
+        "scan_ru_maxrss_mb": round(self_usage.ru_maxrss / 1024, 1),
         "scan_peak_rss_end_of_crawl_mb": round(crawl_maxrss[0] / 1024, 1),
         "children_maxrss_mb": round(children.ru_maxrss / 1024, 1),
         "import_and_checklist_s": round(import_s, 3),
