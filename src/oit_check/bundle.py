@@ -8,6 +8,7 @@ those whose link names the item.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def build_bundle(
             break
         key = normalize_url(doc_link.url)
         doc = pages.get(key)
-        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or _looks_like_file(doc_link)
+        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or _looks_like_file(doc_link.url)
         if not is_doc:
             continue
         if not dedicated:
@@ -98,38 +99,53 @@ def _bare_years(text: str, mentions: list[DateMention], where: str) -> list[Date
     return out
 
 
-def _looks_like_file(link: Link) -> bool:
-    lowered = link.url.lower().split("?", 1)[0]
-    if lowered.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")):
+@functools.lru_cache(maxsize=100_000)
+def _looks_like_file(url: str) -> bool:
+    """A document link by its URL (an office file, or a file host such as Google Drive)."""
+    lowered = url.lower()
+    path = lowered.split("?", 1)[0]
+    if path.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")):
         return True
-    return any(host in link.url.lower() for host in FILE_HOSTS)
+    return any(host in lowered for host in FILE_HOSTS)
 
 
 def collect_dates(
     bundle: Bundle,
     pages: Mapping[str, PageContent],
     finder: DateFinder = find_dates,
+    cache: dict[tuple[str, str], list[DateSeen]] | None = None,
 ) -> list[DateSeen]:
-    """Every date of the bundle, tagged with the kind of place it was read (which sets its weight)."""
+    """Every date of the bundle, tagged with the kind of place it was read (which sets its weight).
+
+    ``cache`` (per judge run) keeps the dates of each (text, place): a page is in many bundles.
+    """
     seen: list[DateSeen] = []
+    memo = cache if cache is not None else {}
 
     def add(text: str, where: str) -> None:
         if not text:
             return
+        cached = memo.get((text, where))
+        if cached is None:
+            cached = memo[(text, where)] = _read(text, where)
+        seen.extend(cached)
+
+    def _read(text: str, where: str) -> list[DateSeen]:
         mentions = finder(text)
-        for m in mentions:
-            seen.append(
-                DateSeen(
-                    kind=m.kind.value,
-                    start=m.start,
-                    end=m.end,
-                    source=m.source,
-                    where=where,
-                    fiscal_year=m.fiscal_year,
-                )
+        out = [
+            DateSeen(
+                kind=m.kind.value,
+                start=m.start,
+                end=m.end,
+                source=m.source,
+                where=where,
+                fiscal_year=m.fiscal_year,
             )
+            for m in mentions
+        ]
         if where != "page" and where != "body":
-            seen.extend(_bare_years(text, mentions, where))
+            out.extend(_bare_years(text, mentions, where))
+        return out
 
     if bundle.link is not None:
         add(bundle.link.text, "anchor")

@@ -92,12 +92,14 @@ class JudgeContext:
     as_of: date
     find_dates: DateFinder
     text_keys: dict[str, str] = field(default_factory=dict)  # url -> match key of its text, per run
+    date_cache: dict[tuple[str, str], list[DateSeen]] = field(default_factory=dict)  # (text, place) -> dates
 
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
     """One result per checklist item, in checklist order."""
+    candidates = matches.candidates
     return [
-        judge_item(ctx, item, matches.candidates.get(item.id, []), item.id in matches.indexed_items)
+        judge_item(ctx, item, candidates.get(item.id, []), item.id in matches.indexed_items)
         for item in ctx.checklist.items
     ]
 
@@ -188,7 +190,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         elif presence is Presence.UNVERIFIED:
             unverified.append((element.label_th, element.label_en))
 
-    dates = collect_dates(bundle, ctx.pages, ctx.find_dates)
+    dates = collect_dates(bundle, ctx.pages, ctx.find_dates, ctx.date_cache)
     fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
     verdict = _verdict(fresh, missing)
     ev = _evidence(ctx, item, cand, parts, fresh, verdict)

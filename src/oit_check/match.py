@@ -16,6 +16,7 @@ Deciding whether a candidate is good enough is ``judge.py``'s job.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -33,6 +34,7 @@ FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.
 Via = Literal["index", "link", "section", "title", "slug", "inline"]
 _VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "slug": 1}
 _INLINE_MAX_LINES = 40
+_HAS_DIGIT = re.compile("[0-9๐-๙]")
 _INLINE_MIN_CHARS = 20
 # An ITA index page lists at least this many items by code and name.
 _INDEX_MIN_ITEMS = 5
@@ -63,19 +65,21 @@ class Candidate:
 class SiteMatches:
     """All candidates of a site, per item, plus the ITA index pages recognised."""
 
-    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    by_item: dict[str, dict[str, Candidate]] = field(default_factory=dict)
     index_pages: list[str] = field(default_factory=list)
     indexed_items: set[str] = field(default_factory=set)
 
+    @property
+    def candidates(self) -> dict[str, list[Candidate]]:
+        """Candidates per item, in the order they were first found."""
+        return {item_id: list(bucket.values()) for item_id, bucket in self.by_item.items()}
+
     def add(self, candidate: Candidate) -> None:
         """Keep one candidate per (item, url): the strongest."""
-        bucket = self.candidates.setdefault(candidate.item_id, [])
-        for i, existing in enumerate(bucket):
-            if existing.key == candidate.key:
-                if candidate.strength > existing.strength:
-                    bucket[i] = candidate
-                return
-        bucket.append(candidate)
+        bucket = self.by_item.setdefault(candidate.item_id, {})
+        existing = bucket.get(candidate.key)
+        if existing is None or candidate.strength > existing.strength:
+            bucket[candidate.key] = candidate
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -254,7 +258,7 @@ def _match_inline_sections(phrases: PhraseIndex, page: PageContent, result: Site
     lines = page.text.split("\n")
     labels: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if len(line) > 200:
+        if len(line) > 200 or not _HAS_DIGIT.search(line):
             continue
         codes = phrases.codes(line)
         if not codes:

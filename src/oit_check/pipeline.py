@@ -9,8 +9,10 @@ URL that cannot be fetched at all raises ``ScanFailed``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 import httpx
@@ -57,6 +59,34 @@ async def scan_async(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> ScanResult:
     """``scan`` for callers that already run an event loop (the web app)."""
+    with _fewer_gc_passes():
+        return await _scan(start_url, checklist, config, on_progress=on_progress, transport=transport)
+
+
+@contextlib.contextmanager
+def _fewer_gc_passes() -> Iterator[None]:
+    """Collect young objects less often during a scan, then restore the interpreter's setting.
+
+    A scan builds hundreds of thousands of small long-lived objects (links of every page); with
+    the default gen-0 threshold (700) the collector rescans them constantly: measured 0.5 ms of
+    the 3.2 ms per page of extraction on the 2,000-page benchmark. Cycles are still collected.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 50_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+async def _scan(
+    start_url: str,
+    checklist: Checklist,
+    config: ScanConfig,
+    *,
+    on_progress: ProgressCallback | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ScanResult:
     notify = on_progress or (lambda _event: None)
     started = datetime.now(UTC)
     t0 = time.perf_counter()
