@@ -35,8 +35,22 @@ def test_scan_json_to_file_has_all_items_and_exit_2(demo_url: str, tmp_path: Pat
     result = runner.invoke(
         app,
         [
-            "scan", demo_url, "--checklist", "ita-2566", "--fiscal-year", "2567", "--as-of", "2024-04-30",
-            "--format", "json", "--output", str(out), "--allow-private", "--delay", "0", "--quiet",
+            "scan",
+            demo_url,
+            "--checklist",
+            "ita-2566",
+            "--fiscal-year",
+            "2567",
+            "--as-of",
+            "2024-04-30",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--allow-private",
+            "--delay",
+            "0",
+            "--quiet",
         ],
     )
     assert result.exit_code == 2, result.output  # the demo site has items that are not ok
@@ -57,8 +71,21 @@ def test_scan_table_in_thai_and_english(demo_url: str) -> None:
 
 def test_scan_with_a_checklist_where_everything_is_ok_exits_0(demo_url: str) -> None:
     result = runner.invoke(
-        app, ["scan", demo_url, "--checklist", str(MINI), "--as-of", "2024-04-30", "--allow-private", "--delay", "0", "-q",
-              "--format", "json"],
+        app,
+        [
+            "scan",
+            demo_url,
+            "--checklist",
+            str(MINI),
+            "--as-of",
+            "2024-04-30",
+            "--allow-private",
+            "--delay",
+            "0",
+            "-q",
+            "--format",
+            "json",
+        ],
     )
     report = json.loads(result.stdout)
     statuses = {i["id"]: i["status"] for i in report["items"]}
@@ -96,7 +123,9 @@ def test_bad_input_exits_3_and_says_what_to_do(args: list[str]) -> None:
 
 def test_bad_checklist_file_exits_3_naming_the_item(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(MINI.read_text(encoding="utf-8").replace("kind: first_half", "kind: every_other_year"), encoding="utf-8")
+    bad.write_text(
+        MINI.read_text(encoding="utf-8").replace("kind: first_half", "kind: every_other_year"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["scan", "http://127.0.0.1:9/", "--checklist", str(bad), "-q"])
     assert result.exit_code == 3
     assert "bad.yaml" in result.stderr and "o2" in result.stderr and "time_rule" in result.stderr
@@ -106,8 +135,19 @@ def test_schema_report_is_a_json_schema_with_the_contract_fields() -> None:
     result = runner.invoke(app, ["schema", "report"])
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
-    for key in ("schema_version", "tool_version", "start_url", "checklist_id", "checklist_version", "fiscal_year",
-                "as_of", "timings", "crawl", "items", "summary"):
+    for key in (
+        "schema_version",
+        "tool_version",
+        "start_url",
+        "checklist_id",
+        "checklist_version",
+        "fiscal_year",
+        "as_of",
+        "timings",
+        "crawl",
+        "items",
+        "summary",
+    ):
         assert key in schema["properties"]
     item = schema["$defs"]["ItemResult"]["properties"]
     for key in ("id", "status", "evidence", "missing_elements", "reason_th", "reason_en", "fix_th"):
@@ -139,9 +179,13 @@ def test_scan_html_with_results_adds_the_perception_gaps(demo_url: str, tmp_path
 
 def test_gaps_html_with_a_scan_report(demo_url: str, tmp_path: Path) -> None:
     report = tmp_path / "r.json"
-    runner.invoke(app, ["scan", demo_url, "--as-of", "2024-04-30", "--delay", "0", "-q", "--format", "json", "-o", str(report)])
+    runner.invoke(
+        app, ["scan", demo_url, "--as-of", "2024-04-30", "--delay", "0", "-q", "--format", "json", "-o", str(report)]
+    )
     out = tmp_path / "gaps.html"
-    result = runner.invoke(app, ["gaps", "--results", str(SEED_RESULTS), "--scan", str(report), "--format", "html", "-o", str(out)])
+    result = runner.invoke(
+        app, ["gaps", "--results", str(SEED_RESULTS), "--scan", str(report), "--format", "html", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype html>")

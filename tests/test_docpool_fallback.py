@@ -26,8 +26,13 @@ def test_dead_workers_fall_back_to_inline_extraction(monkeypatch: Any) -> None:
     pool = DocumentPool(1, timeout=5, extractor=_extract)  # type: ignore[arg-type]
     monkeypatch.setattr(pool, "_ensure", lambda: (_DeadExecutor(max_workers=1), 1))
     docs = [
-        FetchedResource(url=f"http://x/{n}.pdf", requested_url=f"http://x/{n}.pdf", status=200,
-                        kind=ResourceKind.PDF, body=str(n).encode())
+        FetchedResource(
+            url=f"http://x/{n}.pdf",
+            requested_url=f"http://x/{n}.pdf",
+            status=200,
+            kind=ResourceKind.PDF,
+            body=str(n).encode(),
+        )
         for n in range(3)
     ]
 

@@ -170,7 +170,7 @@ def test_a_named_anchor_is_not_taken_over_by_its_row(mini: Checklist) -> None:
 def test_short_generic_anchor_under_a_labelled_row_takes_the_label(mini: Checklist) -> None:
     p = page(
         "/ita/",
-        '<div><p><strong>O3 แผนปฏิบัติการป้องกันการทุจริต</strong></p>'
+        "<div><p><strong>O3 แผนปฏิบัติการป้องกันการทุจริต</strong></p>"
         '<div><a href="/x.pdf">รายงานรอบ 6 เดือน 2567</a></div></div>',
     )
     items, via, _ = link_items(PhraseIndex(mini), p.links[0])

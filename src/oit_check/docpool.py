@@ -123,7 +123,7 @@ class DocumentPool:
             return self._probe_result
         loop = asyncio.get_running_loop()
         try:
-            executor, generation = self._ensure()
+            executor, _generation = self._ensure()
             answer = await asyncio.wait_for(loop.run_in_executor(executor, warm_up), self.timeout)
             self._probe_result = isinstance(answer, int)
         except Exception:  # BrokenProcessPool, timeout, pickling: workers are not usable here

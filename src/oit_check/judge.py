@@ -41,7 +41,7 @@ from oit_check.models import (
 )
 from oit_check.phrases import PhraseIndex
 from oit_check.progress import ProgressEvent
-from oit_check.thaidates import DateMention, find_dates
+from oit_check.thaidates import find_dates
 from oit_check.thaitext import match_key, snippet_around
 
 _DOC_TYPE = {
@@ -207,7 +207,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         unverified=unverified,
         freshness=fresh,
         failed_docs=len(parts.failed_docs),
-        dates=dates,
+        dates=dates if item.time_rule.kind is TimeRuleKind.MONTHLY else [],  # pooled across candidates
         uncrawled=uncrawled,
     )
 
@@ -446,6 +446,11 @@ def _result(
         if best.unverified:
             reason_th += " (ตรวจไม่ได้: " + join_th([u[0] for u in best.unverified]) + " โปรดตรวจด้วยตนเอง)"
             reason_en += " (could not verify: " + join_en([u[1] for u in best.unverified]) + ")"
+        older = [o for o in outcomes if o.verdict is Verdict.STALE and o.freshness is not None]
+        if older and older[0].freshness is not None and older[0].freshness.fiscal_years_seen:
+            year = max(older[0].freshness.fiscal_years_seen)
+            reason_th += f" และยังพบฉบับปีงบประมาณ {thai_year(year)} ที่ {display_url(older[0].evidence.url)}"
+            reason_en += f"; an older edition (fiscal year {year}) is still at {display_url(older[0].evidence.url)}"
         fix_th = fix_en = ""
     result = _build(item, ctx, verdict, evidence, missing_th, reason_th, reason_en, fix_th, fix_en)
     result.missing_elements_en = missing_en
@@ -496,20 +501,6 @@ def _build(
     )
 
 
-def _memoised(finder: DateFinder) -> DateFinder:
-    """``finder`` with a cache for one judge run: a page that is a candidate for several items, and
-    a document linked from several pages, have their dates read once."""
-    cache: dict[str, list[DateMention]] = {}
-
-    def cached(text: str) -> list[DateMention]:
-        found = cache.get(text)
-        if found is None:
-            found = cache[text] = finder(text)
-        return found
-
-    return cached
-
-
 def judge_pages(
     checklist: Checklist,
     pages: list[PageContent],
@@ -543,7 +534,7 @@ def judge_pages(
         failures=failure_map,
         fiscal_year=fiscal_year,
         as_of=as_of,
-        find_dates=_memoised(find_dates),
+        find_dates=find_dates,
     )
     items = judge_site(ctx, matches)
     if notify is not None:

@@ -190,11 +190,11 @@ class PageContent(BaseModel):
     redirect_chain: tuple[str, ...] = ()  # hops before ``url``; match links against these too
     truncated: bool = False  # only a prefix of the body was read (see FetchedResource.truncated)
 
-
     @property
     def aliases(self) -> tuple[str, ...]:
         """Other URLs that led here (the link target as found and the redirect hops)."""
         return tuple(u for u in (self.requested_url, *self.redirect_chain) if u and u != self.url)
+
 
 class DateSeen(BaseModel):
     """A date or period read from evidence, with where it was read (which decides its weight)."""

@@ -78,7 +78,7 @@ def clean_lines(text: str) -> str:
     return _BLANK_LINES_RE.sub("\n", text).strip()
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=30_000)
 def clean_label(text: str) -> str:
     """``clean_text`` for short, repeating strings (link texts, row contexts, labels), memoised."""
     return clean_text(text)

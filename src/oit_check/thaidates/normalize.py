@@ -28,7 +28,7 @@ _INVISIBLE_RE: Final = re.compile(f"[{INVISIBLE}]")
 DIGIT_RE: Final = re.compile(r"[0-9\u0E50-\u0E59]")
 # Characters _ONE_TO_ONE changes: a quick search decides whether the (slower) translate is needed.
 _NEEDS_TRANSLATE: Final = re.compile(
-    "[\u0E50-\u0E59\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\uff0d_]"
+    "[\u0e50-\u0e59\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\uff0d_]"
 )
 
 
