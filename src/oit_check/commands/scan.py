@@ -77,21 +77,12 @@ def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang, re
         return render_json(result)
     if fmt is Format.HTML:
         from oit_check.perception.gaps import analyse
-        from oit_check.perception.scanreport import ScanStatuses
+        from oit_check.perception.scanreport import statuses_of
         from oit_check.report.html import render_html
 
         gaps = None
         if results is not None:
-            statuses = ScanStatuses(
-                source=result.start_url,
-                start_url=result.start_url,
-                checklist_id=result.checklist_id,
-                fiscal_year=result.fiscal_year,
-                as_of=result.as_of,
-                statuses={item.id: item.status for item in result.items},
-                titles={item.id: item.title_th for item in result.items},
-            )
-            gaps = analyse(results.results, results.data, scan=statuses, oit_titles=results.oit_titles)
+            gaps = analyse(results.results, results.data, scan=statuses_of(result), oit_titles=results.oit_titles)
         return render_html(result, checklist, lang=lang.value, gaps=gaps)
     return render_table(result, lang=lang.value, color=sys.stdout.isatty())
 

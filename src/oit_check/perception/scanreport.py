@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from oit_check.errors import ResultsError
-from oit_check.models import Verdict
+from oit_check.models import ScanResult, Verdict
 
 
 class _Item(BaseModel):
@@ -43,6 +43,19 @@ class ScanStatuses(BaseModel):
     as_of: date | None = None
     statuses: dict[str, Verdict]
     titles: dict[str, str] = {}
+
+
+def statuses_of(result: ScanResult) -> ScanStatuses:
+    """The statuses of a scan made in this process (``scan --results``, the web app)."""
+    return ScanStatuses(
+        source=result.start_url,
+        start_url=result.start_url,
+        checklist_id=result.checklist_id,
+        fiscal_year=result.fiscal_year,
+        as_of=result.as_of,
+        statuses={item.id.lower(): item.status for item in result.items},
+        titles={item.id.lower(): item.title_th for item in result.items},
+    )
 
 
 def read_scan_report(path: Path) -> ScanStatuses:

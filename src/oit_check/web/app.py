@@ -109,7 +109,7 @@ def perception_gaps(file: ResultsFile, result: ScanResult | None, _lang: str) ->
     from oit_check.perception import analyse, load_perception
     from oit_check.perception.loader import load_oit_titles
     from oit_check.perception.results import decode_results, parse_results_text
-    from oit_check.perception.scanreport import ScanStatuses
+    from oit_check.perception.scanreport import statuses_of
 
     data = load_perception()
     titles = load_oit_titles(data.checklist)
@@ -117,15 +117,7 @@ def perception_gaps(file: ResultsFile, result: ScanResult | None, _lang: str) ->
     results = parse_results_text(text, data, oit_titles=titles, source=file.file_name)
     scan = None
     if result is not None:
-        scan = ScanStatuses(
-            source=result.start_url,
-            start_url=result.start_url,
-            checklist_id=result.checklist_id,
-            fiscal_year=result.fiscal_year,
-            as_of=result.as_of,
-            statuses={item.id.lower(): item.status for item in result.items},
-            titles={item.id.lower(): item.title_th for item in result.items},
-        )
+        scan = statuses_of(result)
     display = dict(data.oit_titles)
     display.update({k: v[0] for k, v in titles.items() if v})
     return analyse(results, data, scan=scan, oit_titles=display)
