@@ -195,9 +195,11 @@ def run_scan(
         return EXIT_FAILED
     if output is not None and not quiet:
         s = result.summary
-        typer.echo(
-            f"{output}: ok {s.ok} partial {s.partial} stale {s.stale} broken {s.broken} missing {s.missing}", err=True
-        )
+        if lang is Lang.TH:
+            line = f"{output}: ผ่าน {s.ok} ไม่ครบ {s.partial} ไม่เป็นปัจจุบัน {s.stale} ลิงก์เสีย {s.broken} ไม่พบ {s.missing}"
+        else:
+            line = f"{output}: ok {s.ok} partial {s.partial} stale {s.stale} broken {s.broken} missing {s.missing}"
+        typer.echo(line, err=True)
     return EXIT_OK if all(item.status is Verdict.OK for item in result.items) else EXIT_NOT_OK
 
 
