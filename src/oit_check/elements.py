@@ -42,6 +42,15 @@ class Bundle:
     external: bool = False
     # match keys of contents already computed in this judge run (a page is in many bundles)
     key_cache: dict[str, str] = field(default_factory=dict)
+    # the site's menu labels (anchor texts on many pages): legacy table layouts have no <nav>, so
+    # "ป้องกันการทุจริต" in the left menu would otherwise satisfy a keyword on every page
+    chrome_lines: frozenset[str] = frozenset()
+
+    def content_text(self, content: PageContent) -> str:
+        """A content's text without the site's menu lines (HTML pages only)."""
+        if not self.chrome_lines or content.kind is not ResourceKind.HTML:
+            return content.text
+        return "\n".join(line for line in content.text.split("\n") if line not in self.chrome_lines)
 
     @property
     def contents(self) -> list[PageContent]:
@@ -62,7 +71,7 @@ class Bundle:
         for c in self.contents:
             parts.append(c.title)
             parts.extend(c.headings)
-            parts.append(c.text)
+            parts.append(self.content_text(c))
         return to_arabic_digits("\n".join(p for p in parts if p))
 
     @cached_property
@@ -79,7 +88,7 @@ class Bundle:
             parts.append(match_key(" ".join((c.title, *c.headings))))
             cached = self.key_cache.get(c.url)
             if cached is None:
-                cached = self.key_cache[c.url] = match_key(c.text)
+                cached = self.key_cache[c.url] = match_key(self.content_text(c))
             parts.append(cached)
         return "".join(parts)
 

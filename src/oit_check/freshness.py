@@ -106,6 +106,10 @@ def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: 
             return Freshness(FreshnessStatus.OK, deciding=hits[0], fiscal_years_seen=years, required_fy=required)
         newest = max(years) if years else None
         deciding = max(tier_dates, key=lambda d: max(fiscal_years_of(d)))
+        if tier is METADATA_SOURCES:
+            # a file's creation date can confirm a year, never condemn one: PDF producers stamp
+            # template dates (2000-01-01) and scanners the scan date
+            return Freshness(FreshnessStatus.UNDATED, fiscal_years_seen=years, required_fy=required)
         if newest is not None and newest < required:
             return Freshness(FreshnessStatus.STALE, deciding=deciding, fiscal_years_seen=years, required_fy=required)
         # only later periods in this tier (a next-year plan): look at weaker tiers, else stale

@@ -27,7 +27,7 @@ from oit_check.i18n import (
     thai_month,
     thai_year,
 )
-from oit_check.match import Candidate, SiteMatches, match_site, normalize_url
+from oit_check.match import UNCONFIRMED_VIAS, Candidate, SiteMatches, match_site, normalize_url
 from oit_check.models import (
     DateSeen,
     Evidence,
@@ -93,6 +93,7 @@ class JudgeContext:
     find_dates: DateFinder
     text_keys: dict[str, str] = field(default_factory=dict)  # url -> match key of its text, per run
     date_cache: dict[tuple[str, str], list[DateSeen]] = field(default_factory=dict)  # (text, place) -> dates
+    chrome_lines: frozenset[str] = frozenset()  # menu labels repeated across the site
 
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
@@ -155,6 +156,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     bundle = parts.bundle
     if cand.via != "inline":  # an inline target is a slice of its page: its key is its own
         bundle.key_cache = ctx.text_keys
+    bundle.chrome_lines = ctx.chrome_lines
     dropped = _dropped(ctx, item, cand, target, parts)
     if dropped is not None:
         ev = Evidence(
@@ -261,11 +263,12 @@ def _dropped(
     if cand.via == "inline":
         short = target is not None and len(target.text) <= 80
         return "placeholder" if short and target is not None and ctx.phrases.is_placeholder(target.text) else None
+    link_words = cand.link.text if cand.link is not None else ""
     if target is None or target.kind is not ResourceKind.HTML:
-        if cand.via == "slug" and target is not None and not _names_item(ctx, item, target):
+        if cand.via in UNCONFIRMED_VIAS and target is not None and not _names_item(ctx, item, target, link_words):
             return "unconfirmed"
         return None
-    if cand.via == "slug" and not _names_item(ctx, item, target):
+    if cand.via in UNCONFIRMED_VIAS and not _names_item(ctx, item, target, link_words):
         return "unconfirmed"
     if (
         not parts.bundle.docs
@@ -283,12 +286,14 @@ def _dropped(
     return "mention" if ctx.phrases.is_passing_mention(label) else None
 
 
-def _names_item(ctx: JudgeContext, item: Item, content: PageContent) -> bool:
-    """Whether a page or document names the item in its title, headings or opening text."""
+def _names_item(ctx: JudgeContext, item: Item, content: PageContent, link_words: str = "") -> bool:
+    """Whether a page or document names the item in its title, headings or opening text, or shows
+    at least two of its keywords (counting the words of the link that led to it)."""
     label = " ".join([content.title, *content.headings[:4], content.text[:600]])
     if item.id in ctx.phrases.score(label).names:
         return True
-    return len(ctx.phrases.score(content.text[:5000]).keywords.get(item.id, [])) >= 2
+    keywords = set(ctx.phrases.score(f"{link_words}\n{content.title}\n{content.text[:5000]}").keywords.get(item.id, []))
+    return len(keywords) >= 2
 
 
 def _page_has_item_content(ctx: JudgeContext, item: Item, page: PageContent) -> bool:
@@ -501,6 +506,26 @@ def _build(
     )
 
 
+_CHROME_MIN_PAGES = 3
+_CHROME_SHARE = 0.2
+
+
+def site_chrome_lines(pages: list[PageContent]) -> frozenset[str]:
+    """Anchor texts of links found on many pages of the site: its menus and footer links.
+
+    A line of page text equal to one of them is site furniture, not the page's content.
+    """
+    html = [p for p in pages if p.kind is ResourceKind.HTML]
+    if len(html) < _CHROME_MIN_PAGES:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in html:
+        for text in {link.text for link in page.links if link.text}:
+            counts[text] = counts.get(text, 0) + 1
+    threshold = max(_CHROME_MIN_PAGES, int(_CHROME_SHARE * len(html)))
+    return frozenset(text for text, n in counts.items() if n >= threshold)
+
+
 def judge_pages(
     checklist: Checklist,
     pages: list[PageContent],
@@ -527,6 +552,7 @@ def judge_pages(
             page_map.setdefault(normalize_url(alias), target)
     failure_map = {normalize_url(f.url): f for f in failures}
     matches = match_site(checklist, pages, phrases)
+    chrome = site_chrome_lines(pages)
     ctx = JudgeContext(
         checklist=checklist,
         phrases=phrases,
@@ -535,6 +561,7 @@ def judge_pages(
         fiscal_year=fiscal_year,
         as_of=as_of,
         find_dates=find_dates,
+        chrome_lines=chrome,
     )
     items = judge_site(ctx, matches)
     if notify is not None:

@@ -31,9 +31,12 @@ from oit_check.urls import url_key
 # Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
 FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
 
-Via = Literal["index", "link", "section", "title", "slug", "inline"]
-_VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "slug": 1}
+Via = Literal["index", "link", "section", "title", "code", "slug", "inline"]
+# "code" and "slug" candidates stand on a code or URL alone: judge keeps them only if the target names the item
+_VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "code": 2, "slug": 1}
+UNCONFIRMED_VIAS = frozenset({"code", "slug"})
 _INLINE_MAX_LINES = 40
+_WEAK_MATCH = 12  # match-key length under which a name match is too generic to overrule a code
 _HAS_DIGIT = re.compile("[0-9๐-๙]")
 _INLINE_MIN_CHARS = 20
 # An ITA index page lists at least this many items by code and name.
@@ -136,6 +139,11 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
         if confirmed:
             matched = tuple(p for c in confirmed for p in score.names.get(c, ()))
             return confirmed, "index", matched
+        # "O24 <a>ผลการดำเนินการตามนโยบาย รอบ 6 เดือน</a>": a short, generic match ("รอบ 6 เดือน")
+        # against the row's own code for another item: the code is the better hint, and the target
+        # must then name that item itself (judge confirms "slug" candidates)
+        if codes and link.same_site and max(score.best_len[w] for w in winners) < _WEAK_MATCH:
+            return codes, "code", ()
         # "รายงานผลรอบ 6 เดือน 2567" under the accordion label "O24 การดำเนินการตามแผน...บุคคล":
         # the agency's own labelled row says which item it is; a short generic anchor does not.
         if section_confirmed and section_score is not None and not (set(winners) & set(section_confirmed)):
@@ -159,6 +167,9 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
         if generic and section_winners and len(section_winners) <= 2:
             matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
             return section_winners, "section", matched
+    # a code alone ("OIT18 ระบบจองคิวตรวจออนไลน์"): a hint, kept only if the target names the item
+    if codes and link.same_site and not score.names:
+        return codes[:1], "code", ()
     if not link.same_site:
         host = urlsplit(link.url).hostname or ""
         identified = phrases.identity_host_items(host)
