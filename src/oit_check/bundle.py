@@ -24,8 +24,8 @@ from oit_check.thaidates import DateMention, find_dates
 from oit_check.thaitext import to_arabic_digits
 
 _MAX_DOCS = 40
-_MAX_BODY_CHARS = 30_000  # document text read for dates (titles and first pages carry the period)
-_MAX_PAGE_CHARS = 12_000  # HTML page text read for dates (the main content comes first)
+_MAX_BODY_CHARS = 20_000  # document text read for dates (titles and first pages carry the period)
+_MAX_PAGE_CHARS = 8_000  # HTML page text read for dates (the main content comes first)
 DateFinder = Callable[[str], list[DateMention]]
 
 
