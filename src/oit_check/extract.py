@@ -31,6 +31,10 @@ _BLOCK_STOP = {"body", "html", "table", "ul", "ol", "main", "article", "section"
 _LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "dt", "legend", "caption"}
 _EMPHASIS = {"strong", "b"}
 _SECTION_RESET = {"footer", "nav", "aside", "header"}
+_LINK_WALK_SELECTOR = (
+    "a, area, iframe, frame, embed, object, h1, h2, h3, h4, h5, h6, summary, button, dt, legend, caption, "
+    "strong, b, footer, nav, aside, header"
+)
 _CHROME_SELECTORS = "nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]"
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "callto:", "line:")
 _MAX_CONTEXT = 320
@@ -139,7 +143,7 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
     origin = f"{parts.scheme}://{parts.netloc}"
     section = ""
     scope: int | None = None  # mem_id of the element a label governs (its block's container)
-    for node in body.traverse():
+    for node in body.css(_LINK_WALK_SELECTOR):  # document order, skipping the many nodes that matter not
         tag = node.tag
         if tag in _SECTION_RESET:
             section, scope = "", None  # a label above the footer or a menu is not the footer's label
