@@ -8,7 +8,6 @@ those whose link names the item.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from datetime import date
 from oit_check.checklist.schema import Item
 from oit_check.elements import Bundle
 from oit_check.fiscal import be_to_ce
-from oit_check.match import FILE_HOSTS, normalize_url
+from oit_check.match import is_file_url, normalize_url
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
 from oit_check.phrases import PhraseIndex
 from oit_check.thaidates import DateMention, find_dates
@@ -60,7 +59,7 @@ def build_bundle(
             break
         key = normalize_url(doc_link.url)
         doc = pages.get(key)
-        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or _looks_like_file(doc_link.url)
+        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or is_file_url(doc_link.url)
         if not is_doc:
             continue
         if not dedicated:
@@ -99,19 +98,8 @@ def _bare_years(text: str, mentions: list[DateMention], where: str) -> list[Date
     return out
 
 
-@functools.lru_cache(maxsize=100_000)
-def _looks_like_file(url: str) -> bool:
-    """A document link by its URL (an office file, or a file host such as Google Drive)."""
-    lowered = url.lower()
-    path = lowered.split("?", 1)[0]
-    if path.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")):
-        return True
-    return any(host in lowered for host in FILE_HOSTS)
-
-
 def collect_dates(
     bundle: Bundle,
-    pages: Mapping[str, PageContent],
     finder: DateFinder = find_dates,
     cache: dict[tuple[str, str], list[DateSeen]] | None = None,
 ) -> list[DateSeen]:

@@ -28,8 +28,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from oit_check.documents import DEFAULT_LIMITS, DocumentLimits, extract_document, warm_up
-from oit_check.models import FailureKind, FetchedResource, PageContent, PageFailure
+from oit_check.documents import DEFAULT_LIMITS, DocumentLimits, extract_document, unreadable, warm_up
+from oit_check.models import FetchedResource, PageContent, PageFailure
 
 Extractor = Callable[[FetchedResource, DocumentLimits], PageContent | PageFailure]
 MAX_TASKS_PER_CHILD = 200
@@ -111,7 +111,7 @@ class DocumentPool:
             outcome = await self._attempt(resource)
         if outcome is not None:
             return outcome
-        return _failure(
+        return unreadable(
             resource,
             "โปรแกรมอ่านเอกสารหยุดทำงานขณะอ่านไฟล์นี้ (ไฟล์อาจเสียหาย) / "
             "the document reader crashed on this file (it may be corrupt)",
@@ -138,7 +138,7 @@ class DocumentPool:
             try:
                 return await asyncio.to_thread(self._extractor, resource, self.limits)
             except Exception as exc:  # an extractor bug must not end the crawl
-                return _failure(resource, f"อ่านไฟล์ไม่ได้ / the file could not be read ({type(exc).__name__})")
+                return unreadable(resource, f"อ่านไฟล์ไม่ได้ / the file could not be read ({type(exc).__name__})")
 
     async def _attempt(self, resource: FetchedResource) -> PageContent | PageFailure | None:
         """One try in the current pool; None when the pool broke (crash or killed neighbour)."""
@@ -150,12 +150,12 @@ class DocumentPool:
             self._discard(None, kill=True)
             return None
         except RuntimeError:  # "cannot schedule new futures after shutdown": closed under us
-            return _failure(resource, "การอ่านเอกสารถูกยกเลิก / document extraction was cancelled")
+            return unreadable(resource, "การอ่านเอกสารถูกยกเลิก / document extraction was cancelled")
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
             self._discard(generation, kill=True)
-            return _failure(
+            return unreadable(
                 resource,
                 f"อ่านไฟล์นานเกิน {self.timeout:g} วินาที / extracting the text took longer than {self.timeout:g} s",
             )
@@ -163,7 +163,7 @@ class DocumentPool:
             self._discard(generation, kill=True)
             return None
         except Exception as exc:  # a result or argument that cannot be pickled, an extractor bug
-            return _failure(resource, f"อ่านไฟล์ไม่ได้ / the file could not be read ({type(exc).__name__})")
+            return unreadable(resource, f"อ่านไฟล์ไม่ได้ / the file could not be read ({type(exc).__name__})")
 
     def _discard(self, generation: int | None, *, kill: bool) -> None:
         """Drop the current pool (if it is still ``generation``), terminating its workers."""
@@ -198,13 +198,3 @@ def _shutdown(executor: Executor, *, kill: bool) -> None:
                 if process.is_alive():
                     process.terminate()
     executor.shutdown(wait=not kill, cancel_futures=True)
-
-
-def _failure(resource: FetchedResource, reason: str) -> PageFailure:
-    return PageFailure(
-        url=resource.url,
-        kind=FailureKind.UNREADABLE_DOCUMENT,
-        reason=reason,
-        status=resource.status,
-        found_on=resource.found_on,
-    )

@@ -106,9 +106,9 @@ def extract_document(resource: FetchedResource, limits: DocumentLimits = DEFAULT
                 return _extract_docx(resource, file_name, limits)
             return _extract_xlsx(resource, file_name, limits)
     except _Unreadable as exc:
-        return _failure(resource, str(exc))
+        return unreadable(resource, str(exc))
     except Exception as exc:  # hostile input: any parser error is a finding, not a crash
-        return _failure(
+        return unreadable(
             resource,
             f"อ่านไฟล์ไม่ได้ (ไฟล์อาจเสียหาย) / the file could not be read ({type(exc).__name__}: {exc})"[:500],
         )
@@ -161,7 +161,8 @@ def _basename(name: str) -> str:
     return name.replace("\\", "/").rsplit("/", 1)[-1].strip().strip('"')
 
 
-def _failure(resource: FetchedResource, reason: str) -> PageFailure:
+def unreadable(resource: FetchedResource, reason: str) -> PageFailure:
+    """The document could not be read: an UNREADABLE_DOCUMENT failure with ``reason``."""
     return PageFailure(
         url=resource.url,
         kind=FailureKind.UNREADABLE_DOCUMENT,

@@ -10,9 +10,9 @@ from datetime import date
 from urllib.parse import unquote
 
 from oit_check.models import FailureKind, Verdict
+from oit_check.thaidates import format_thai_date, format_thai_month
 from oit_check.thaitext import to_thai_digits
 
-THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 EN_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
@@ -69,12 +69,12 @@ def thai_year(year_be: int) -> str:
 
 def thai_date(day: date) -> str:
     """``๑๕ มี.ค. ๒๕๖๗``: how Thai officials write a date."""
-    return to_thai_digits(f"{day.day} {THAI_MONTHS_SHORT[day.month - 1]} {day.year + 543}")
+    return format_thai_date(day)
 
 
 def thai_month(day: date) -> str:
     """``มี.ค. ๒๕๖๗``."""
-    return to_thai_digits(f"{THAI_MONTHS_SHORT[day.month - 1]} {day.year + 543}")
+    return format_thai_month(day, two_digit_year=False)
 
 
 def en_month(day: date) -> str:

@@ -192,7 +192,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         elif presence is Presence.UNVERIFIED:
             unverified.append((element.label_th, element.label_en))
 
-    dates = collect_dates(bundle, ctx.pages, ctx.find_dates, ctx.date_cache)
+    dates = collect_dates(bundle, ctx.find_dates, ctx.date_cache)
     fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
     verdict = _verdict(fresh, missing)
     ev = _evidence(ctx, item, cand, parts, fresh, verdict)

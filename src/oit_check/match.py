@@ -26,7 +26,7 @@ from oit_check.checklist.schema import Checklist
 from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.phrases import PhraseIndex
 from oit_check.thaitext import match_key, url_words
-from oit_check.urls import url_key
+from oit_check.urls import is_document_url, url_key
 
 # Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
 FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
@@ -189,14 +189,16 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
     return [], None, ()
 
 
-_FILE_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar")
+@functools.lru_cache(maxsize=100_000)
+def is_file_url(url: str) -> bool:
+    """A link to a document (an office file, or a file host such as Google Drive): its anchor is
+    often a file name or a date, and its row names it."""
+    host = (urlsplit(url).hostname or "").lower()
+    return is_document_url(url) or any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
 
 
 def _is_file_link(link: Link) -> bool:
-    """A link to a document: its anchor is often a file name or a date, and its row names it."""
-    path = urlsplit(link.url).path.lower()
-    host = (urlsplit(link.url).hostname or "").lower()
-    return path.endswith(_FILE_SUFFIXES) or any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
+    return is_file_url(link.url)
 
 
 def _offsite_acceptable(phrases: PhraseIndex, link: Link, via: Via) -> bool:

@@ -94,9 +94,12 @@ async def _scan(
     fiscal_year = config.fiscal_year or fiscal_year_of(as_of)
     notify(ProgressEvent("start", 0, config.crawl.max_pages, start_url, start_url))
 
+    # the checklist's soft-404 wording joins the crawler's defaults (config.DEFAULT_ERROR_PAGE_MARKERS)
+    markers = tuple(dict.fromkeys((*config.crawl.error_page_markers, *checklist.error_page_markers)))
+    crawl_config = config.crawl.model_copy(update={"error_page_markers": markers})
     outcome = await crawl(
         start_url,
-        config.crawl,
+        crawl_config,
         extract_html=extract_html,
         transport=transport,
         on_progress=notify,

@@ -21,6 +21,7 @@ from oit_check import i18n
 from oit_check.checklist.schema import Checklist
 from oit_check.models import DateSeen, Evidence, ItemResult, PageFailure, ResourceKind, ScanResult, Verdict
 from oit_check.report.strings import Lang, normalize_lang, t
+from oit_check.thaidates import format_thai_date
 
 #: Display order of verdicts (best first), also the order of the summary tiles and bar segments.
 VERDICT_ORDER: tuple[Verdict, ...] = (
@@ -243,7 +244,7 @@ def format_date(day: date, lang: Lang) -> str:
     """
     if lang == "en":
         return f"{day.day} {i18n.EN_MONTHS_SHORT[day.month - 1]} {day.year}"
-    return f"{day.day} {i18n.THAI_MONTHS_SHORT[day.month - 1]} {day.year + 543}"
+    return format_thai_date(day, digits="arabic")
 
 
 def _date_view(seen: DateSeen, lang: Lang) -> DateView:
