@@ -107,9 +107,11 @@ async def _scan(
     )
     t_crawl = time.perf_counter() - t0
 
-    items, index_pages = judge_pages(
-        checklist, outcome.pages, outcome.failures, fiscal_year, as_of, notify, aliases=outcome.aliases
-    )
+    # Concurrent fetches finish in any order; judging in a fixed order (depth, then URL) makes the
+    # same site give the same report on every run, which nightly diffs depend on.
+    pages = sorted(outcome.pages, key=lambda page: (page.depth, page.url))
+    failures = sorted(outcome.failures, key=lambda failure: failure.url)
+    items, index_pages = judge_pages(checklist, pages, failures, fiscal_year, as_of, notify, aliases=outcome.aliases)
     t_total = time.perf_counter() - t0
     summary = summarise(items)
     notify(ProgressEvent("done", len(items), len(items), "done"))
@@ -130,6 +132,6 @@ async def _scan(
         crawl=outcome.stats,
         items=items,
         summary=summary,
-        failures=outcome.failures,
+        failures=failures,
         index_pages=index_pages,
     )
