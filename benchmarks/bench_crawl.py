@@ -6,7 +6,7 @@ Usage (from the repository root)::
     /work/venv/bin/python benchmarks/bench_crawl.py                  # benchmarks/site, all pages
     /work/venv/bin/python benchmarks/bench_crawl.py --site fixtures/sites/demo --pages 100
 
-The site is served by ``python -m oit_check.demo`` in a *separate process*, so the server's CPU is
+The site is served by ``python -m oit_check.fixtureserver`` in a *separate process*, so the server's CPU is
 not counted. Three crawls, delay 0, concurrency 4, documents off unless stated:
 
 1. ``extract_html`` = the real extractor, wrapped to cache each PageContent by URL;
@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from oit_check.config import CrawlConfig  # noqa: E402
-from oit_check.crawl import crawl  # noqa: E402
-from oit_check.docpool import DocumentPool  # noqa: E402
-from oit_check.extract import extract_html  # noqa: E402
+from oit_check.crawl.engine import crawl  # noqa: E402
+from oit_check.extract.docpool import DocumentPool  # noqa: E402
+from oit_check.extract.html import extract_html  # noqa: E402
 from oit_check.models import FetchedResource, PageContent, ResourceKind  # noqa: E402
 
 
@@ -49,7 +49,7 @@ def _free_port() -> int:
 def _serve(site: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "oit_check.demo", str(site), "--port", str(port)],
+        [sys.executable, "-m", "oit_check.fixtureserver", str(site), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )

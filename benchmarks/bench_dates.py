@@ -1,4 +1,4 @@
-"""Speed of ``oit_check.thaidates.find_dates``: short lines per second and milliseconds per page.
+"""Speed of ``oit_check.thai.dates.find_dates``: short lines per second and milliseconds per page.
 
     /work/venv/bin/python benchmarks/bench_dates.py [--repeat N]
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from date_table import load_table  # noqa: E402
-from oit_check.thaidates import find_dates  # noqa: E402
+from oit_check.thai.dates import find_dates  # noqa: E402
 
 SEED_PAGE = Path("/work/shared/seed/000_f0736bef94166de7.txt")
 PAGE_CHARS = 15_000

@@ -40,7 +40,7 @@ from dateparser.search import search_dates  # noqa: E402
 from pythainlp.util import thai_strptime  # noqa: E402
 
 from date_table import Row, load_table  # noqa: E402
-from oit_check.thaidates import DateKind, find_dates  # noqa: E402
+from oit_check.thai.dates import DateKind, find_dates  # noqa: E402
 
 warnings.filterwarnings("ignore")
 LANGS = ["th", "en"]
@@ -148,7 +148,7 @@ def main() -> None:
     rows = load_table()
     print(f"dateparser {dateparser.__version__}, pythainlp {pythainlp.__version__}, {len(rows)} table lines")
     methods: list[tuple[str, Callable[[str], list[date]] | None]] = [
-        ("oit_check.thaidates.find_dates", None),
+        ("oit_check.thai.dates.find_dates", None),
         ("dateparser.search_dates", lambda t: dp_search(t, False)),
         ("dateparser.search_dates + BE repair", lambda t: dp_search(t, True)),
         ("dateparser.parse (whole line)", lambda t: dp_parse(t, False)),

@@ -92,11 +92,11 @@ def url_of(root: Path, file: Path) -> str:
 
 
 def bench_cpu(root: Path, checklist_name: str, profile: bool) -> dict[str, Any]:
-    from oit_check.charset import decode_html
+    from oit_check.assess.judge import judge_pages
+    from oit_check.assess.match import match_site
     from oit_check.checklist import load_checklist
-    from oit_check.extract import extract_html
-    from oit_check.judge import judge_pages
-    from oit_check.match import match_site
+    from oit_check.extract.charset import decode_html
+    from oit_check.extract.html import extract_html
     from oit_check.models import FetchedResource, ResourceKind
 
     checklist = load_checklist(checklist_name)
@@ -172,7 +172,7 @@ def bench_cpu(root: Path, checklist_name: str, profile: bool) -> dict[str, Any]:
 
 
 def bench_pdf(root: Path, profile: bool) -> dict[str, Any]:
-    from oit_check.documents import extract_document
+    from oit_check.extract.documents import extract_document
     from oit_check.models import FetchedResource, PageContent, ResourceKind
 
     _, pdf_files = site_files(root)
@@ -238,7 +238,7 @@ def _profile_top(profiler: Any, limit: int = 25, dump: Path | None = None) -> di
 
 
 def bench_scan(root: Path, args: argparse.Namespace, manifest: dict[str, Any]) -> dict[str, Any]:
-    from oit_check.demo.server import serve_site
+    from oit_check.fixtureserver.server import serve_site
 
     with serve_site(root) as server:
         generate_site.write_host_files(root, server.url)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from oit_check.demo.server import FixtureServer, serve_site
+from oit_check.fixtureserver.server import FixtureServer, serve_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SITES_DIR = REPO_ROOT / "fixtures" / "sites"

@@ -16,7 +16,7 @@ import yaml
 from browser_support import DESKTOP, PHONE, launch_browser, layout_problems, new_page, screenshot
 from html_samples import sample_checklist
 from oit_check.config import CrawlConfig
-from oit_check.demo.server import FixtureServer, serve_site
+from oit_check.fixtureserver.server import FixtureServer, serve_site
 from oit_check.history import HistoryStore
 from oit_check.report.strings import t
 from oit_check.web import create_app

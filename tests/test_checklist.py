@@ -10,11 +10,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist import Checklist, DetectorKind, Item, TimeRuleKind, load_checklist
 from oit_check.cli import app
 from oit_check.errors import ChecklistError
-from oit_check.phrases import PhraseIndex
-from oit_check.thaitext import match_key
+from oit_check.thai.text import match_key
 
 CHECKLIST_DIR = Path(__file__).resolve().parent.parent / "checklists"
 ITA_2566 = CHECKLIST_DIR / "ita-2566.yaml"

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from oit_check.cli import app
-from oit_check.demo import bundled_demo_root, serve_site
+from oit_check.demo import bundled_demo_root
+from oit_check.fixtureserver import serve_site
 from oit_check.models import ScanResult
 
 runner = CliRunner()

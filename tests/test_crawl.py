@@ -19,12 +19,12 @@ import httpx
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from oit_check.charset import decode_html
 from oit_check.config import CrawlConfig
-from oit_check.crawl import CrawlOutcome, crawl
-from oit_check.demo.server import FixtureServer, serve_site
-from oit_check.documents import DocumentLimits, extract_document
+from oit_check.crawl.engine import CrawlOutcome, crawl
 from oit_check.errors import ScanFailed
+from oit_check.extract.charset import decode_html
+from oit_check.extract.documents import DocumentLimits, extract_document
+from oit_check.fixtureserver.server import FixtureServer, serve_site
 from oit_check.models import (
     FailureKind,
     FetchedResource,
@@ -824,7 +824,7 @@ def test_a_fault_on_one_page_never_aborts_the_crawl(site: Callable[..., FixtureS
 
 
 def test_windows_874_site_with_the_real_extractor() -> None:
-    from oit_check.extract import extract_html
+    from oit_check.extract.html import extract_html
 
     root = Path(__file__).resolve().parent.parent / "fixtures" / "sites" / "legacy874"
     with serve_site(root) as server:

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from oit_check.docpool import DocumentPool
+from oit_check.extract.docpool import DocumentPool
 from oit_check.models import FetchedResource, PageContent, ResourceKind
 
 

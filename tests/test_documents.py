@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from oit_check.documents import (
+from oit_check.extract.documents import (
     DocumentLimits,
     content_disposition_filename,
     extract_document,

@@ -12,7 +12,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from oit_check.demo.server import FixtureServer, ServerConfigError, bundled_demo_root, serve_site
+from oit_check.demo import bundled_demo_root
+from oit_check.fixtureserver import FixtureServer, ServerConfigError, serve_site
 
 THAI_DIR = "ข่าวประชาสัมพันธ์"
 THAI_FILE = "ประกาศ.html"

@@ -23,7 +23,7 @@ import pypdfium2
 import pytest
 import yaml
 
-from oit_check.demo.server import load_server_config
+from oit_check.fixtureserver.server import load_server_config
 
 SITES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
 SITE_NAMES = sorted(p.name for p in SITES_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))

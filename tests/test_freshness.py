@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from oit_check.assess.freshness import FreshnessStatus, evaluate, fiscal_years_of
 from oit_check.checklist.schema import TimeRule, TimeRuleKind
-from oit_check.freshness import FreshnessStatus, evaluate, fiscal_years_of
 from oit_check.models import DateSeen
 
 AS_OF = date(2024, 4, 30)  # fiscal year 2567
 
 
 def fy(year: int, where: str = "title") -> DateSeen:
-    from oit_check.fiscal import fiscal_year_period
+    from oit_check.thai.fiscal import fiscal_year_period
 
     p = fiscal_year_period(year)
     return DateSeen(kind="fiscal_year", start=p.start, end=p.end, source=str(year), where=where, fiscal_year=year)
 
 
 def month(y: int, m: int, where: str = "body") -> DateSeen:
-    from oit_check.fiscal import month_end
+    from oit_check.thai.fiscal import month_end
 
     return DateSeen(kind="month", start=date(y, m, 1), end=month_end(date(y, m, 1)), source="m", where=where)
 

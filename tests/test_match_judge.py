@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from oit_check.assess.judge import judge_pages
+from oit_check.assess.match import link_items, match_site
+from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist import load_checklist
 from oit_check.checklist.schema import Checklist
-from oit_check.extract import extract_html_text
-from oit_check.judge import judge_pages
-from oit_check.match import link_items, match_site
+from oit_check.extract.html import extract_html_text
 from oit_check.models import FailureKind, PageContent, PageFailure, ResourceKind, Verdict
-from oit_check.phrases import PhraseIndex
 
 MINI = Path(__file__).parent / "data" / "mini-checklist.yaml"
 BASE = "http://agency.example.go.th"

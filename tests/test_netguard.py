@@ -7,8 +7,8 @@ import ipaddress
 
 import pytest
 
+from oit_check.crawl.netguard import NetGuard, decide_allow_private, is_blocked_ip
 from oit_check.models import FailureKind
-from oit_check.netguard import NetGuard, decide_allow_private, is_blocked_ip
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ from typer.testing import CliRunner
 
 from oit_check.cli import app
 from oit_check.models import Verdict
-from oit_check.perception.docx_writer import FONT, SIZE_PT, write_docx
 from oit_check.perception.gaps import analyse
 from oit_check.perception.loader import load_perception
-from oit_check.perception.markdown import render_markdown
 from oit_check.perception.measures import DraftOptions, MeasuresDocument, Paragraph, Table, draft_measures
 from oit_check.perception.results import parse_results_text, read_results
 from oit_check.perception.scanreport import statuses_from_json
 from oit_check.perception.schema import PerceptionData
+from oit_check.report.measures_docx import FONT, SIZE_PT, write_docx
+from oit_check.report.measures_markdown import render_markdown
 from perception_support import ARTIFACTS, DIAGNOSIS_CSV, SEED_SECTION, scan_report
 
 runner = CliRunner()

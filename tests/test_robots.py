@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oit_check.robots import (
+from oit_check.crawl.robots import (
     effective_delay,
     parse_robots,
     robots_url_for,

@@ -20,7 +20,7 @@ import yaml
 
 from oit_check.checklist import load_checklist
 from oit_check.config import CrawlConfig, ScanConfig
-from oit_check.demo import serve_site
+from oit_check.fixtureserver import serve_site
 from oit_check.models import ScanResult, Verdict
 from oit_check.pipeline import scan
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 
-from oit_check.sitemap import collect_sitemap_urls, parse_sitemap
+from oit_check.crawl.sitemap import collect_sitemap_urls, parse_sitemap
 
 BASE = "https://agency.go.th/sitemap.xml"
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -53,7 +53,7 @@ def test_html_is_not_a_sitemap() -> None:
 
 
 def test_gzip_bomb_is_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import oit_check.sitemap as sitemap
+    import oit_check.crawl.sitemap as sitemap
 
     monkeypatch.setattr(sitemap, "MAX_SITEMAP_BYTES", 1000)
     doc = parse_sitemap(gzip.compress(b"\n" * 100_000), BASE, max_urls=10)

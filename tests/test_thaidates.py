@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from date_table import Row, load_table
-from oit_check.thaidates import (
+from oit_check.thai.dates import (
     DateKind,
     DateMention,
     find_dates,
@@ -250,7 +250,7 @@ def test_formatted_period_parses_back(start: date, end: date) -> None:
 
 
 def test_public_api() -> None:
-    import oit_check.thaidates as api
+    import oit_check.thai.dates as api
 
     assert sorted(api.__all__) == api.__all__
     assert all(hasattr(api, name) for name in api.__all__)

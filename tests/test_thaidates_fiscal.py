@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from oit_check import fiscal
-from oit_check.thaidates import DateKind, find_dates
+from oit_check.thai import fiscal
+from oit_check.thai.dates import DateKind, find_dates
 
 
 def _one(text: str, context_year_be: int | None = None) -> tuple[DateKind, date, date, int | None]:

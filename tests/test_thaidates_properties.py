@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from oit_check import fiscal
-from oit_check.thaidates import DateKind, find_dates, format_thai_date, format_thai_period
-from oit_check.thaidates.vocabulary import ENGLISH_MONTHS, THAI_MONTHS_ABBR, THAI_MONTHS_FULL
+from oit_check.thai import fiscal
+from oit_check.thai.dates import DateKind, find_dates, format_thai_date, format_thai_period
+from oit_check.thai.dates.vocabulary import ENGLISH_MONTHS, THAI_MONTHS_ABBR, THAI_MONTHS_FULL
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

@@ -7,8 +7,8 @@ import itertools
 import random
 from datetime import UTC, datetime
 
-from oit_check.politeness import HostGate, Politeness, backoff_delay, parse_retry_after
-from oit_check.traps import SessionParamLearner, TrapDetector
+from oit_check.crawl.politeness import HostGate, Politeness, backoff_delay, parse_retry_after
+from oit_check.crawl.traps import SessionParamLearner, TrapDetector
 
 
 def test_long_urls() -> None:

@@ -10,8 +10,8 @@ from datetime import date
 from urllib.parse import unquote
 
 from oit_check.models import FailureKind, Verdict
-from oit_check.thaidates import format_thai_date, format_thai_month
-from oit_check.thaitext import to_thai_digits
+from oit_check.thai.dates import format_thai_date, format_thai_month
+from oit_check.thai.text import to_thai_digits
 
 EN_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

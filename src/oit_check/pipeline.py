@@ -18,14 +18,14 @@ from datetime import UTC, date, datetime
 import httpx
 
 from oit_check import __version__
+from oit_check.assess.judge import judge_pages, summarise
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
-from oit_check.crawl import crawl
-from oit_check.extract import extract_html
-from oit_check.fiscal import fiscal_year_of
-from oit_check.judge import judge_pages, summarise
+from oit_check.crawl.engine import crawl
+from oit_check.extract.html import extract_html
 from oit_check.models import ScanResult, Timings
 from oit_check.progress import ProgressEvent
+from oit_check.thai.fiscal import fiscal_year_of
 
 ProgressCallback = Callable[[ProgressEvent], None]
 

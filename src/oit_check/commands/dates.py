@@ -1,6 +1,6 @@
 """``oit-check dates``: show the dates, periods and fiscal years the engine finds in lines of text.
 
-A window onto ``oit_check.thaidates`` for checking why a document was judged for one fiscal year
+A window onto ``oit_check.thai.dates`` for checking why a document was judged for one fiscal year
 and not another: paste its title, get every date the checker saw. JSON output (one object per
 input line, in order) is for scripts; the table is for people.
 """
@@ -17,8 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from oit_check.thaidates import DateMention, find_dates, format_thai_period
-from oit_check.thaidates.vocabulary import ENGLISH_MONTH_ABBREVIATIONS, KIND_LABELS_EN, KIND_LABELS_TH
+from oit_check.thai.dates import DateMention, find_dates, format_thai_period
+from oit_check.thai.dates.vocabulary import ENGLISH_MONTH_ABBREVIATIONS, KIND_LABELS_EN, KIND_LABELS_TH
 
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._perception import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
 from oit_check.errors import ConfigError, OitCheckError
 from oit_check.perception.gaps import (
     DEFAULT_DROP_POINTS,
@@ -18,7 +18,7 @@ from oit_check.perception.gaps import (
     analyse,
 )
 from oit_check.perception.loader import DEFAULT_PERCEPTION
-from oit_check.perception.render import gaps_json, render_gaps_markdown, render_gaps_table
+from oit_check.report.gaps_text import gaps_json, render_gaps_markdown, render_gaps_table
 
 
 class Format(StrEnum):
@@ -46,7 +46,7 @@ def _gaps_html(report: GapReport, scan_path: Path | None, checklist_name: str, l
 
     from oit_check.checklist import load_checklist
     from oit_check.models import ScanResult
-    from oit_check.report.html import render_gaps_html
+    from oit_check.report.scan_html import render_gaps_html
 
     result = None
     if scan_path is not None:

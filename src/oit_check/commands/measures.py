@@ -6,14 +6,14 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._perception import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
 from oit_check.commands.gaps import gap_config
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.docx_writer import write_docx
 from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_THRESHOLD, DEFAULT_WATCH_BELOW, analyse
 from oit_check.perception.loader import DEFAULT_PERCEPTION
-from oit_check.perception.markdown import render_markdown
 from oit_check.perception.measures import DraftOptions, draft_measures
+from oit_check.report.measures_docx import write_docx
+from oit_check.report.measures_markdown import render_markdown
 
 # Buddhist Era years this tool can mean; a CE year (2024) is caught with a hint.
 MIN_FISCAL_YEAR_BE, MAX_FISCAL_YEAR_BE = 2560, 2700

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
 from oit_check.checklist.schema import Checklist
-from oit_check.commands._perception import Inputs, load_inputs
+from oit_check.commands._common import Inputs, load_inputs
 from oit_check.errors import ChecklistError, ConfigError, OitCheckError, ReportError, ResultsError, ScanFailed
 from oit_check.models import ScanResult, Verdict
 from oit_check.perception.loader import DEFAULT_PERCEPTION
@@ -78,7 +78,7 @@ def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang, re
     if fmt is Format.HTML:
         from oit_check.perception.gaps import analyse
         from oit_check.perception.scanreport import statuses_of
-        from oit_check.report.html import render_html
+        from oit_check.report.scan_html import render_html
 
         gaps = None
         if results is not None:
@@ -289,7 +289,8 @@ def register(app: typer.Typer) -> None:
         """สาธิต: เปิดเว็บไซต์ตัวอย่างบนเครื่องแล้วตรวจ / serve the bundled demo site on loopback and scan it."""
         import yaml
 
-        from oit_check.demo import bundled_demo_root, serve_site
+        from oit_check.demo import bundled_demo_root
+        from oit_check.fixtureserver import serve_site
 
         root = bundled_demo_root()
         labels_file = root / "_expected.yaml"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oit_check.thaitext import to_arabic_digits
+from oit_check.thai.text import to_arabic_digits
 
 # Highest item number per prefix (ITA 2566: 30 IIT, 15 EIT, 43 OIT); the caller passes its own.
 DEFAULT_RANGES: dict[str, int] = {"i": 30, "e": 15, "o": 43}

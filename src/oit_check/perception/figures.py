@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-from oit_check.thaitext import to_arabic_digits
+from oit_check.thai.text import to_arabic_digits
 
 TWO_PLACES = Decimal("0.01")
 MAX_SCORE = Decimal(100)

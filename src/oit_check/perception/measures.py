@@ -8,7 +8,7 @@ suggestions. Every phrase comes from the perception data file (``document``, ``t
 blocks that ``markdown.py`` and ``docx_writer.py`` render the same way.
 
 Numbers are written with Thai digits, as officials write them (``๗๓.๖๐``, ``e๑๓``, ``o๑๘``);
-dates and periods come from ``oit_check.thaidates`` (``ต.ค. ๖๖ – ก.ย. ๖๗``).
+dates and periods come from ``oit_check.thai.dates`` (``ต.ค. ๖๖ – ก.ย. ๖๗``).
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from oit_check import fiscal
 from oit_check.perception.codes import code_sort_key
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap, choose_measures
 from oit_check.perception.results import ITAResults, ResultRow
 from oit_check.perception.scanreport import ScanStatuses
 from oit_check.perception.schema import Diagnosis, MeasureTemplate, PerceptionData, Theme, Timeline
-from oit_check.thaidates import format_thai_date, format_thai_period
-from oit_check.thaitext import to_thai_digits
+from oit_check.thai import fiscal
+from oit_check.thai.dates import format_thai_date, format_thai_period
+from oit_check.thai.text import to_thai_digits
 
 ParagraphStyle = Literal["title", "heading1", "heading2", "body", "item", "label"]
 

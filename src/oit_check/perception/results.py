@@ -33,13 +33,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from oit_check.charset import looks_like_thai
 from oit_check.errors import ResultsError
+from oit_check.extract.charset import looks_like_thai
 from oit_check.perception.codes import CodeReading, code_sort_key, read_code
 from oit_check.perception.figures import Figures, eit_mean, parse_figure, split_figures, to_float
 from oit_check.perception.schema import PerceptionData
 from oit_check.perception.textmatch import TextIndex
-from oit_check.thaitext import match_key, to_arabic_digits
+from oit_check.thai.text import match_key, to_arabic_digits
 
 # How sure text matching must be. Calibrated on the seed and on damaged copies of it
 # (tests/test_perception_results.py): true matches of damaged rows score 0.7-1.0, the best wrong

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from oit_check.thaitext import match_key
+from oit_check.thai.text import match_key
 
 # A fragment shorter than this (in key characters) never matches on coverage alone:
 # "มากน้อยเพียงใด" ends most questions.

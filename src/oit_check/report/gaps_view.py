@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from oit_check.models import ItemResult, ScanResult, Verdict
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap
 from oit_check.perception.schema import Diagnosis
+from oit_check.report.scan_view import verdict_label
 from oit_check.report.strings import Lang, t
-from oit_check.report.view import verdict_label
 
 #: The pass line of each ITA tool (shared/domain/ita-criteria.md, 1.1).
 DEFAULT_THRESHOLD = 85.0

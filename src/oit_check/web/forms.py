@@ -4,7 +4,7 @@ Every input is checked here before anything is fetched: the URL (http/https only
 user name or password, length cap), the fiscal year (a 4-digit Buddhist Era year in a sane range)
 and the optional ITA results file (size cap, known extensions). ``check_target`` then resolves the
 host and refuses private, loopback, link-local and other non-public addresses unless the app was
-started with ``--allow-private``, reusing the crawler's rules in ``oit_check.netguard`` so the
+started with ``--allow-private``, reusing the crawler's rules in ``oit_check.crawl.netguard`` so the
 web form and the crawler agree on what "private" means.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
-from oit_check.netguard import is_blocked_ip, parse_ip, system_resolver
+from oit_check.crawl.netguard import is_blocked_ip, parse_ip, system_resolver
 from oit_check.report.strings import t
 
 MAX_URL_LENGTH = 2000

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from oit_check.checklist.schema import Checklist, Item
-from oit_check.thaitext import match_key, skeleton_key, to_arabic_digits
+from oit_check.thai.text import match_key, skeleton_key, to_arabic_digits
 
 # A name must match at least this share of the best match length to share the text.
 _COMPETE_RATIO = 0.8

@@ -13,10 +13,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from oit_check.bundle import BundleParts, DateFinder, build_bundle, collect_dates
+from oit_check.assess.bundle import BundleParts, DateFinder, build_bundle, collect_dates
+from oit_check.assess.elements import Presence, detect
+from oit_check.assess.freshness import Freshness, FreshnessStatus, evaluate
+from oit_check.assess.match import UNCONFIRMED_VIAS, Candidate, SiteMatches, match_site, normalize_url
+from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Checklist, DetectorKind, DocType, Item, TimeRuleKind
-from oit_check.elements import Presence, detect
-from oit_check.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.i18n import (
     display_url,
     en_month,
@@ -27,7 +29,6 @@ from oit_check.i18n import (
     thai_month,
     thai_year,
 )
-from oit_check.match import UNCONFIRMED_VIAS, Candidate, SiteMatches, match_site, normalize_url
 from oit_check.models import (
     DateSeen,
     Evidence,
@@ -39,10 +40,9 @@ from oit_check.models import (
     Summary,
     Verdict,
 )
-from oit_check.phrases import PhraseIndex
 from oit_check.progress import ProgressEvent
-from oit_check.thaidates import find_dates
-from oit_check.thaitext import match_key, snippet_around
+from oit_check.thai.dates import find_dates
+from oit_check.thai.text import match_key, snippet_around
 
 _DOC_TYPE = {
     ResourceKind.HTML: DocType.PAGE,

@@ -34,9 +34,9 @@ from oit_check.config import (
     DEFAULT_MAX_DOCUMENT_PAGES,
     DEFAULT_MAX_UNZIPPED_BYTES,
 )
+from oit_check.extract.sniff import OLE_MAGIC, PDF_MAGIC, ZIP_EMPTY_MAGIC, ZIP_MAGIC, looks_like_html
 from oit_check.models import FailureKind, FetchedResource, PageContent, PageFailure, ResourceKind
-from oit_check.sniff import OLE_MAGIC, PDF_MAGIC, ZIP_EMPTY_MAGIC, ZIP_MAGIC, looks_like_html
-from oit_check.thaitext import fix_thai_pdf_text
+from oit_check.thai.text import fix_thai_pdf_text
 from oit_check.urls import decode_component, file_name_from_url
 
 SCANNED_CHARS_PER_PAGE = 20

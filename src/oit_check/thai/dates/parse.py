@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from oit_check import fiscal
-from oit_check.thaidates import patterns as p
-from oit_check.thaidates.model import DateKind, DateMention
-from oit_check.thaidates.normalize import DIGIT_RE, normalize, original_span
+from oit_check.thai import fiscal
+from oit_check.thai.dates import patterns as p
+from oit_check.thai.dates.model import DateKind, DateMention
+from oit_check.thai.dates.normalize import DIGIT_RE, normalize, original_span
 
 BE_MIN: Final = 2400
 BE_MAX: Final = 2799

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from oit_check import fiscal
-from oit_check.thaidates import vocabulary as v
+from oit_check.thai import fiscal
+from oit_check.thai.dates import vocabulary as v
 
 Style = Literal["short", "long"]
 Digits = Literal["thai", "arabic"]

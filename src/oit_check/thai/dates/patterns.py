@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from oit_check.thaidates import vocabulary as v
+from oit_check.thai.dates import vocabulary as v
 
 _THAI_LETTER: Final = "\u0e01-\u0e4e"
 

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from oit_check.checklist.schema import TimeRule, TimeRuleKind
-from oit_check.fiscal import (
+from oit_check.models import DateSeen
+from oit_check.thai.fiscal import (
     ce_to_be,
     first_half_period,
     fiscal_year_of,
@@ -22,7 +23,6 @@ from oit_check.fiscal import (
     month_end,
     months_due,
 )
-from oit_check.models import DateSeen
 
 STRONG_SOURCES = frozenset({"title", "anchor", "context", "heading"})
 BODY_SOURCES = frozenset({"body", "file_name"})  # document text; file names are weak hints

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
+from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Checklist
 from oit_check.models import Link, LinkKind, PageContent, ResourceKind
-from oit_check.phrases import PhraseIndex
-from oit_check.thaitext import match_key, url_words
+from oit_check.thai.text import match_key, url_words
 from oit_check.urls import is_document_url, url_key
 
 # Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).

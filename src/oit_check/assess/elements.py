@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from oit_check.checklist.schema import DetectorKind, Element
 from oit_check.models import Form, Image, Link, LinkKind, PageContent, ResourceKind
-from oit_check.thaitext import match_key, to_arabic_digits
+from oit_check.thai.text import match_key, to_arabic_digits
 
 # Images whose file name says they are page furniture, not content (logos, icons, banners).
 _FURNITURE = re.compile(r"logo|icon|banner|bg[_-]|background|spacer|arrow|button|social|flag", re.I)

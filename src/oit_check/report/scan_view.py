@@ -21,7 +21,7 @@ from oit_check import i18n
 from oit_check.checklist.schema import Checklist
 from oit_check.models import DateSeen, Evidence, ItemResult, PageFailure, ResourceKind, ScanResult, Verdict
 from oit_check.report.strings import Lang, normalize_lang, t
-from oit_check.thaidates import format_thai_date
+from oit_check.thai.dates import format_thai_date
 
 #: Display order of verdicts (best first), also the order of the summary tiles and bar segments.
 VERDICT_ORDER: tuple[Verdict, ...] = (

@@ -13,14 +13,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from oit_check.assess.elements import Bundle
+from oit_check.assess.match import is_file_url, normalize_url
+from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Item
-from oit_check.elements import Bundle
-from oit_check.fiscal import be_to_ce
-from oit_check.match import is_file_url, normalize_url
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
-from oit_check.phrases import PhraseIndex
-from oit_check.thaidates import DateMention, find_dates
-from oit_check.thaitext import to_arabic_digits
+from oit_check.thai.dates import DateMention, find_dates
+from oit_check.thai.fiscal import be_to_ce
+from oit_check.thai.text import to_arabic_digits
 
 _MAX_DOCS = 40
 _MAX_BODY_CHARS = 20_000  # document text read for dates (titles and first pages carry the period)
@@ -52,7 +52,7 @@ def build_bundle(
     if target.kind is not ResourceKind.HTML:
         return parts
     dedicated = item.id in phrases.score(" ".join([target.title, *target.headings[:2]])).winners()
-    from oit_check.match import link_items  # local import: match imports nothing from here
+    from oit_check.assess.match import link_items  # local import: match imports nothing from here
 
     for doc_link in target.links:
         if len(parts.doc_links) >= _MAX_DOCS:

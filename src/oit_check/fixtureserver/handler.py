@@ -1,45 +1,8 @@
-"""A loopback HTTP/1.1 server for static fixture sites, with per-site behaviour declared as data.
-
-``serve_site(root)`` serves the directory ``root`` on ``127.0.0.1`` (ephemeral port by default) from a
-daemon thread and returns a ``FixtureServer`` (``.url``, ``.hits``, ``.close()``, context manager). The
-same server backs ``oit-check demo`` and the test suite's fixture sites.
-
-Static rules: ``index.html`` (or ``.htm``, ``.php``) for directories (``/dir`` redirects to ``/dir/``),
-Content-Type by file extension (extensionless files are HTML, as on Google Sites), percent-decoded
-UTF-8 paths (upper- or lower-case hex), query strings ignored unless a route matches, and any path
-segment starting with ``_`` or ``.`` is never served (404): ``_server.yaml``, ``_expected.yaml`` and
-``_templates/`` stay private.
-
-``ROOT/_server.yaml`` (validated with pydantic; a bad file raises ``ServerConfigError`` naming the file
-and the field) declares routes, tried in order, first match wins::
-
-    html_content_type: "text/html; charset=utf-8"   # Content-Type of .html files (default "text/html")
-    not_found: _errors/404.html                     # optional body of every 404
-    index_files: [index.html, index.htm, index.php]  # DirectoryIndex order (the default)
-    redirect_dirs: true                             # false: serve /dir's index at /dir without a 301
-    routes:
-      - {kind: redirect, path: /a.html, location: /b.html, status: 302}   # loops; `hops: n` = long chain
-      - {kind: status, path: "/docs/*.pdf", status: 404, body: _errors/404.html}
-      - {kind: login, path: "/member/*", mode: form, login_page: /login.html}   # or mode: basic (401)
-      - {kind: delay, path: /slow.html, seconds: 3}          # interrupted by close()
-      - {kind: headers, path: /old.html, headers: {Content-Type: "text/html; charset=tis-620"}}
-      - {kind: calendar, path: /calendar, start: 2024-04}    # ?month=YYYY-MM, prev/next forever
-      - {kind: session_ids, path: "/webboard/*"}             # "{{sid}}" -> a fresh random id per response
-      - {kind: retry_after, path: /busy.html, seconds: 1, failures: 1}   # 503 first, then the file
-      - {kind: body_bytes, path: /cut.pdf, bytes: 2000, content_length: 9000}
-      - {kind: template, path: /sitemap.xml}               # "{{base_url}}" -> http://HOST:PORT/
-
-``path`` is the decoded path, exact or a glob (``*``, ``[...]``; ``?`` is not allowed there); ``query``
-is an optional glob over the raw query string (omitted: any query; ``""``: no query). Every route may
-add ``headers`` (they override the defaults). ``file``/``body``/``template`` name files relative to the
-site root and may live in ``_`` folders. TCP_NODELAY is set on every connection: without it each
-keep-alive response stalls ~40 ms (shared/research/libraries.md, appendix E).
-"""
+"""The request handler of the fixture server: routes from ``_server.yaml`` first, then static files."""
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import secrets
 import socket
 import sys
@@ -47,16 +10,23 @@ import threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
-from typing import Annotated, Any, Literal, Self
-from urllib.parse import parse_qs, quote, unquote_to_bytes, urljoin
+from typing import Any
+from urllib.parse import parse_qs, quote, unquote_to_bytes
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from oit_check.errors import ConfigError
-
-CONFIG_NAME = "_server.yaml"
+from oit_check.fixtureserver.config import (
+    BodyBytesRoute,
+    CalendarRoute,
+    DelayRoute,
+    HeadersRoute,
+    LoginRoute,
+    RedirectRoute,
+    RetryAfterRoute,
+    ServerConfig,
+    SessionIdsRoute,
+    StatusRoute,
+    TemplateRoute,
+    _Route,
+)
 
 CONTENT_TYPES: dict[str, str] = {
     ".pdf": "application/pdf",
@@ -105,210 +75,6 @@ _DEFAULT_CALENDAR = """<!DOCTYPE html>
 """
 
 
-class ServerConfigError(ConfigError):
-    """``_server.yaml`` is unreadable or invalid; the message names the file and the field."""
-
-
-# --------------------------------------------------------------------------- configuration models
-
-
-class _Route(BaseModel):
-    """Fields every route has: where it applies and which headers it adds."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    path: str
-    """Decoded URL path, exact or a glob (``*`` and ``[...]``); must start with ``/``."""
-    query: str | None = None
-    """Glob over the raw query string; ``None`` matches any query, ``""`` only an empty one."""
-    headers: dict[str, str] = Field(default_factory=dict)
-    """Response headers that override the defaults (e.g. Content-Type with a charset)."""
-
-    @field_validator("path")
-    @classmethod
-    def _path_shape(cls, value: str) -> str:
-        if not value.startswith("/"):
-            raise ValueError("must start with '/'")
-        if "?" in value:
-            raise ValueError("must not contain '?': put the query glob in the `query` field")
-        return value
-
-    def matches(self, path: str, query: str) -> bool:
-        """Whether this route applies to the decoded ``path`` and raw ``query``."""
-        if not fnmatch.fnmatchcase(path, self.path):
-            return False
-        return self.query is None or fnmatch.fnmatchcase(query, self.query)
-
-
-class RedirectRoute(_Route):
-    """Answer with a redirect; two routes pointing at each other make a loop."""
-
-    kind: Literal["redirect"]
-    location: str
-    """Value of the Location header (relative or absolute)."""
-    status: Literal[301, 302, 303, 307, 308] = 302
-    hops: int = Field(default=0, ge=0, le=100)
-    """If > 0: redirect ``path?hop=k`` to ``path?hop=k+1`` until ``hops``, then to ``location``."""
-
-
-class StatusRoute(_Route):
-    """Answer with a fixed status code (404, 410, 403, 500, or a 200 "soft error" page)."""
-
-    kind: Literal["status"]
-    status: int = Field(ge=200, le=599)
-    body: str | None = None
-    """File served as the body; a short built-in HTML page when omitted."""
-
-
-class LoginRoute(_Route):
-    """A members-only area: 401 with WWW-Authenticate, or a 302 to a login form page."""
-
-    kind: Literal["login"]
-    mode: Literal["basic", "form"] = "basic"
-    realm: str = "members"
-    login_page: str = "/login.html"
-    """Form mode: where to send the visitor (``?next=<original target>`` is appended)."""
-    body: str | None = None
-
-
-class DelayRoute(_Route):
-    """Sleep, then serve the file: a slow page. The sleep ends early when the server closes."""
-
-    kind: Literal["delay"]
-    seconds: float = Field(gt=0, le=120)
-    file: str | None = None
-
-
-class HeadersRoute(_Route):
-    """Serve the file with overridden headers (charset, a lying charset, Last-Modified...)."""
-
-    kind: Literal["headers"]
-    file: str | None = None
-
-    @model_validator(mode="after")
-    def _needs_headers(self) -> Self:
-        if not self.headers:
-            raise ValueError("a `headers` route needs at least one header in `headers`")
-        return self
-
-
-class CalendarRoute(_Route):
-    """An endless calendar: ``?month=YYYY-MM`` pages that link to the previous and next month."""
-
-    kind: Literal["calendar"]
-    param: str = "month"
-    start: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
-    """Month shown when the parameter is missing or invalid (CE, ``YYYY-MM``)."""
-    template: str | None = None
-    """Page with ``{{month}}``, ``{{month_th}}``, ``{{prev}}``, ``{{next}}``; a built-in one if omitted."""
-    encoding: str = "utf-8"
-    """Encoding of the template, used for the Thai month name put into it."""
-
-
-class SessionIdsRoute(_Route):
-    """Serve the file with every ``{{sid}}`` replaced by a fresh random id (one per response)."""
-
-    kind: Literal["session_ids"]
-    file: str | None = None
-    placeholder: str = "{{sid}}"
-
-
-class RetryAfterRoute(_Route):
-    """Answer 503 with Retry-After for the first ``failures`` requests of each path, then the file."""
-
-    kind: Literal["retry_after"]
-    seconds: int = Field(default=1, ge=0, le=3600)
-    failures: int = Field(default=1, ge=1, le=100)
-    file: str | None = None
-
-
-class BodyBytesRoute(_Route):
-    """Serve the file cut at ``bytes``; declare ``content_length`` to make it lie (then close)."""
-
-    kind: Literal["body_bytes"]
-    bytes: int = Field(ge=0)
-    content_length: int | None = Field(default=None, ge=0)
-    file: str | None = None
-
-
-class TemplateRoute(_Route):
-    """Serve the file with ``{{base_url}}`` replaced by the server's base URL (from the Host header).
-
-    For files that must hold absolute URLs, such as ``sitemap.xml`` and the ``Sitemap:`` line of
-    ``robots.txt``, while the port is only known at run time.
-    """
-
-    kind: Literal["template"]
-    file: str | None = None
-    placeholder: str = "{{base_url}}"
-
-
-Route = Annotated[
-    RedirectRoute
-    | StatusRoute
-    | LoginRoute
-    | DelayRoute
-    | HeadersRoute
-    | CalendarRoute
-    | SessionIdsRoute
-    | RetryAfterRoute
-    | BodyBytesRoute
-    | TemplateRoute,
-    Field(discriminator="kind"),
-]
-
-
-class ServerConfig(BaseModel):
-    """The contents of ``_server.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    html_content_type: str = "text/html"
-    """Content-Type of ``.html`` files; real servers often omit the charset."""
-    not_found: str | None = None
-    """Body file of every 404 (a site's own error page)."""
-    index_files: tuple[str, ...] = ("index.html", "index.htm", "index.php")
-    """Files tried, in order, for a directory URL (Apache's DirectoryIndex)."""
-    redirect_dirs: bool = True
-    """``/dir`` -> 301 ``/dir/``; False serves the index at both URLs (sites with slash-less page URLs)."""
-    routes: list[Route] = Field(default_factory=list)
-
-
-def load_server_config(root: Path) -> ServerConfig:
-    """Read and validate ``root/_server.yaml`` (an absent file means no routes).
-
-    Raises ``ServerConfigError`` naming the file and the field for bad YAML, unknown fields, bad
-    values and file references that do not exist under ``root``.
-    """
-    cfg_path = root / CONFIG_NAME
-    if not cfg_path.is_file():
-        return ServerConfig()
-    try:
-        raw = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ServerConfigError(f"{cfg_path}: not valid YAML: {exc}") from exc
-    if raw is None:
-        raw = {}
-    try:
-        config = ServerConfig.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}" for err in exc.errors()
-        )
-        raise ServerConfigError(f"{cfg_path}: {problems}") from exc
-    refs: list[tuple[str, str | None]] = [("not_found", config.not_found)]
-    for i, route in enumerate(config.routes):
-        for field in ("file", "body", "template"):
-            refs.append((f"routes.{i}.{field}", getattr(route, field, None)))
-    for field, ref in refs:
-        if ref is not None and not (root / ref).is_file():
-            raise ServerConfigError(f"{cfg_path}: {field}: file {ref!r} does not exist under {root}")
-    return config
-
-
-# --------------------------------------------------------------------------------------- server
-
-
 def _content_type(file: Path, html_content_type: str) -> str:
     suffix = file.suffix.lower()
     if suffix in HTML_SUFFIXES or not suffix:  # extensionless pages (Google Sites, rewrite rules) are HTML
@@ -329,7 +95,7 @@ def _shift_month(month: str, delta: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-class _HTTPServer(ThreadingHTTPServer):
+class SiteHTTPServer(ThreadingHTTPServer):
     """ThreadingHTTPServer that knows its site, counts hits and can cut open connections."""
 
     daemon_threads = True
@@ -377,7 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "Apache/2.4.57"
     sys_version = ""
     timeout = IDLE_TIMEOUT
-    server: _HTTPServer
+    server: SiteHTTPServer
 
     def do_GET(self) -> None:
         self._handle(head=False)
@@ -659,101 +425,3 @@ class _Handler(BaseHTTPRequestHandler):
         for key, value in replacements.items():
             body = body.replace(key.encode(), value.encode(route.encoding, errors="xmlcharrefreplace"))
         self._send(200, body, ctype, head=head, override=route.headers)
-
-
-class FixtureServer:
-    """A running fixture server: ``.url``, ``.hits``, ``.close()``; also a context manager."""
-
-    def __init__(self, httpd: _HTTPServer, thread: threading.Thread) -> None:
-        self._httpd = httpd
-        self._thread = thread
-        self._closed = False
-        host, port = httpd.server_address[:2]
-        self.host: str = str(host)
-        self.port: int = int(port)
-        self.root: Path = httpd.root
-
-    @property
-    def url(self) -> str:
-        """Base URL with a trailing slash, e.g. ``http://127.0.0.1:40123/``."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/"
-
-    def url_for(self, path: str) -> str:
-        """Absolute URL of a site path (``"/ita/"`` or ``"ita/"``)."""
-        return urljoin(self.url, path)
-
-    @property
-    def hits(self) -> Counter[str]:
-        """Requests so far per decoded path (query excluded); a snapshot."""
-        with self._httpd.lock:
-            return Counter(self._httpd.hits)
-
-    def reset_hits(self) -> None:
-        """Forget the request counts (and the retry_after state)."""
-        with self._httpd.lock:
-            self._httpd.hits.clear()
-            self._httpd.retry_counts.clear()
-
-    def close(self) -> None:
-        """Stop serving, wake sleeping delay routes and cut open keep-alive connections."""
-        if self._closed:
-            return
-        self._closed = True
-        self._httpd.closing.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._httpd.cut_connections()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"FixtureServer({str(self.root)!r}, url={self.url!r})"
-
-
-def serve_site(
-    root: Path,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    log_requests: bool = False,
-) -> FixtureServer:
-    """Serve the static site in ``root`` from a daemon thread; ``port=0`` picks a free port.
-
-    Raises ``ServerConfigError`` if ``root`` is not a directory or its ``_server.yaml`` is invalid.
-    """
-    root = Path(root)
-    if not root.is_dir():
-        raise ServerConfigError(f"{root}: not a directory")
-    config = load_server_config(root)
-    httpd = _HTTPServer((host, port), root, config, log_requests)
-    thread = threading.Thread(
-        target=httpd.serve_forever,
-        kwargs={"poll_interval": 0.05},
-        name=f"fixture-server-{root.name}",
-        daemon=True,
-    )
-    thread.start()
-    return FixtureServer(httpd, thread)
-
-
-def bundled_demo_root() -> Path:
-    """The demo site: ``oit_check/demo_site`` in a wheel, ``fixtures/sites/demo`` in a checkout."""
-    package_dir = Path(__file__).resolve().parent.parent
-    candidates = [package_dir / "demo_site", package_dir.parent.parent / "fixtures" / "sites" / "demo"]
-    for candidate in candidates:
-        if (candidate / "index.html").is_file():
-            return candidate
-    raise ServerConfigError(
-        "the bundled demo site is missing (looked in " + ", ".join(str(c) for c in candidates) + ")"
-    )

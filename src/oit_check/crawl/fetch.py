@@ -40,11 +40,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from oit_check.config import CrawlConfig
-from oit_check.documents import content_disposition_filename
+from oit_check.crawl.netguard import NetGuard
+from oit_check.crawl.politeness import Politeness, backoff_delay, parse_retry_after
+from oit_check.extract.documents import content_disposition_filename
+from oit_check.extract.sniff import kind_from_content_type, sniff_kind
 from oit_check.models import FailureKind, FetchedResource, PageFailure, ResourceKind
-from oit_check.netguard import NetGuard
-from oit_check.politeness import Politeness, backoff_delay, parse_retry_after
-from oit_check.sniff import kind_from_content_type, sniff_kind
 from oit_check.urls import DOCUMENT_KINDS, classify_url, decode_component, normalize_url
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})

@@ -39,10 +39,23 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from oit_check.config import DEFAULT_USER_AGENT, CrawlConfig
-from oit_check.docpool import DocumentPool, Extractor
-from oit_check.documents import DocumentLimits, document_file_name, extract_document
+from oit_check.crawl.fetch import BodyPolicy, Fetcher, FetchResult
+from oit_check.crawl.netguard import NetGuard, Resolver, decide_allow_private, system_resolver
+from oit_check.crawl.politeness import Politeness
+from oit_check.crawl.robots import (
+    MAX_ROBOTS_BYTES,
+    RobotsRules,
+    allow_all,
+    effective_delay,
+    robots_url_for,
+    rules_from_response,
+    rules_unavailable,
+)
+from oit_check.crawl.sitemap import MAX_SITEMAP_BYTES, collect_sitemap_urls
+from oit_check.crawl.traps import SessionParamLearner, TrapDetector
 from oit_check.errors import ScanFailed
-from oit_check.fetch import BodyPolicy, Fetcher, FetchResult
+from oit_check.extract.docpool import DocumentPool, Extractor
+from oit_check.extract.documents import DocumentLimits, document_file_name, extract_document
 from oit_check.models import (
     CrawlStats,
     FailureKind,
@@ -52,20 +65,7 @@ from oit_check.models import (
     PageFailure,
     ResourceKind,
 )
-from oit_check.netguard import NetGuard, Resolver, decide_allow_private, system_resolver
-from oit_check.politeness import Politeness
 from oit_check.progress import ProgressEvent
-from oit_check.robots import (
-    MAX_ROBOTS_BYTES,
-    RobotsRules,
-    allow_all,
-    effective_delay,
-    robots_url_for,
-    rules_from_response,
-    rules_unavailable,
-)
-from oit_check.sitemap import MAX_SITEMAP_BYTES, collect_sitemap_urls
-from oit_check.traps import SessionParamLearner, TrapDetector
 from oit_check.urls import (
     DOCUMENT_KINDS,
     SiteScope,

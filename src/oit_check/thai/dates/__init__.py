@@ -8,9 +8,9 @@ this is a regex engine rather than dateparser or PyThaiNLP.
 
 from __future__ import annotations
 
-from oit_check.thaidates.format import format_thai_date, format_thai_month, format_thai_period
-from oit_check.thaidates.model import DateKind, DateMention
-from oit_check.thaidates.parse import find_dates
+from oit_check.thai.dates.format import format_thai_date, format_thai_month, format_thai_period
+from oit_check.thai.dates.model import DateKind, DateMention
+from oit_check.thai.dates.parse import find_dates
 
 __all__ = [
     "DateKind",

@@ -17,9 +17,9 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from oit_check.charset import decode_html
+from oit_check.extract.charset import decode_html
 from oit_check.models import FetchedResource, Form, Image, Link, LinkKind, PageContent, ResourceKind
-from oit_check.thaitext import clean_label, clean_lines, clean_text
+from oit_check.thai.text import clean_label, clean_lines, clean_text
 
 _INLINE = [
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
