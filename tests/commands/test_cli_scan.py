@@ -15,7 +15,7 @@ from oit_check.fixtureserver import serve_site
 from oit_check.models import ScanResult
 
 runner = CliRunner()
-MINI = Path(__file__).parent / "data" / "mini-checklist.yaml"
+MINI = Path(__file__).parents[1] / "data" / "mini-checklist.yaml"
 
 
 def _free_port() -> int:
@@ -164,7 +164,7 @@ def test_demo_command_scans_the_bundled_site() -> None:
     assert {i["status"] for i in report["items"]} >= {"ok", "missing"}
 
 
-SEED_RESULTS = Path(__file__).parent / "data" / "perception" / "seed_section1.txt"
+SEED_RESULTS = Path(__file__).parents[1] / "data" / "perception" / "seed_section1.txt"
 
 
 def test_scan_html_with_results_adds_the_perception_gaps(demo_url: str, tmp_path: Path) -> None:

@@ -328,7 +328,7 @@ def test_results_upload_adds_gap_section(tmp_path: Path) -> None:
 
 
 def test_results_upload_with_the_perception_analysis(tmp_path: Path) -> None:
-    seed = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+    seed = Path(__file__).resolve().parents[1] / "data" / "perception" / "seed_section1.txt"
     with make_client(tmp_path) as client:  # the default gap analyser: oit_check.perception
         r = start(client, "https://a.go.th/", results=("ผล ITA 2566.txt", seed.read_bytes(), "text/plain"))
         assert r.status_code == 303

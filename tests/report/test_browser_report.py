@@ -241,7 +241,7 @@ def test_gap_section_renders(browser: Any, tmp_path: Path) -> None:
     from oit_check.history import ResultsFile
     from oit_check.web.app import perception_gaps
 
-    seed = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+    seed = Path(__file__).resolve().parents[1] / "data" / "perception" / "seed_section1.txt"
     result = sample_result()
     report = perception_gaps(
         ResultsFile("seed_section1.txt", result.timings.finished_at, seed.read_bytes()), result, "th"

@@ -207,7 +207,7 @@ def test_safe_href(url: str | None, expected: str | None) -> None:
 
 # -- perception gaps -------------------------------------------------------------------------------
 
-SEED_RESULTS = Path(__file__).resolve().parent / "data" / "perception" / "seed_section1.txt"
+SEED_RESULTS = Path(__file__).resolve().parents[1] / "data" / "perception" / "seed_section1.txt"
 
 
 def _gaps() -> GapsView:

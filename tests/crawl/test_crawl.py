@@ -826,7 +826,7 @@ def test_a_fault_on_one_page_never_aborts_the_crawl(site: Callable[..., FixtureS
 def test_windows_874_site_with_the_real_extractor() -> None:
     from oit_check.extract.html import extract_html
 
-    root = Path(__file__).resolve().parent.parent / "fixtures" / "sites" / "legacy874"
+    root = Path(__file__).resolve().parents[2] / "fixtures" / "sites" / "legacy874"
     with serve_site(root) as server:
         outcome = run(server.url, config(max_pages=40), extract_html=extract_html)
     titles = [p.title for p in outcome.pages if p.kind is ResourceKind.HTML]

@@ -15,7 +15,7 @@ from oit_check.checklist.schema import Checklist
 from oit_check.extract.html import extract_html_text
 from oit_check.models import FailureKind, PageContent, PageFailure, ResourceKind, Verdict
 
-MINI = Path(__file__).parent / "data" / "mini-checklist.yaml"
+MINI = Path(__file__).parents[1] / "data" / "mini-checklist.yaml"
 BASE = "http://agency.example.go.th"
 AS_OF = date(2024, 4, 30)
 

@@ -25,7 +25,7 @@ import yaml
 
 from oit_check.fixtureserver.server import load_server_config
 
-SITES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
+SITES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "sites"
 SITE_NAMES = sorted(p.name for p in SITES_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 ITEM_IDS = [f"o{i}" for i in range(1, 44)]
 VERDICTS = {"ok", "partial", "stale", "broken", "missing"}

@@ -16,7 +16,7 @@ from oit_check.cli import app
 from oit_check.errors import ChecklistError
 from oit_check.thai.text import match_key
 
-CHECKLIST_DIR = Path(__file__).resolve().parent.parent / "checklists"
+CHECKLIST_DIR = Path(__file__).resolve().parents[2] / "checklists"
 ITA_2566 = CHECKLIST_DIR / "ita-2566.yaml"
 MAIN_CHECKLISTS = sorted(p for p in CHECKLIST_DIR.glob("*.yaml") if not p.name.endswith(".perception.yaml"))
 

@@ -24,7 +24,7 @@ from web_helpers import TODAY, FakeScan, run_uvicorn
 
 pytestmark = pytest.mark.browser
 
-SITES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
+SITES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "sites"
 REPORT_URL = re.compile(r"/scans/[0-9a-f]{16}(\?.*)?$")
 JOB_URL = re.compile(r"/jobs/[0-9a-f]{16}")
 PRIVATE_REFUSAL = t("err_url_private", "th", address="X").split("(")[0].strip()
