@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from oit_check.config import CrawlConfig  # noqa: E402
-from oit_check.crawl.engine import crawl  # noqa: E402
+from oit_check.crawl import crawl  # noqa: E402
 from oit_check.extract.docpool import DocumentPool  # noqa: E402
 from oit_check.extract.html import extract_html  # noqa: E402
 from oit_check.models import FetchedResource, PageContent, ResourceKind  # noqa: E402

@@ -21,7 +21,7 @@ from oit_check import __version__
 from oit_check.assess.judge import judge_pages, summarise
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
-from oit_check.crawl.engine import crawl
+from oit_check.crawl import crawl
 from oit_check.extract.html import extract_html
 from oit_check.models import ScanResult, Timings
 from oit_check.progress import ProgressEvent

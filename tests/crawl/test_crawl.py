@@ -20,7 +20,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from oit_check.config import CrawlConfig
-from oit_check.crawl.engine import CrawlOutcome, crawl
+from oit_check.crawl import CrawlOutcome, crawl
 from oit_check.errors import ScanFailed
 from oit_check.extract.charset import decode_html
 from oit_check.extract.documents import DocumentLimits, extract_document
