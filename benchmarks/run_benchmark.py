@@ -92,7 +92,7 @@ def url_of(root: Path, file: Path) -> str:
 
 
 def bench_cpu(root: Path, checklist_name: str, profile: bool) -> dict[str, Any]:
-    from oit_check.assess.judge import judge_pages
+    from oit_check.assess import assess_pages as judge_pages
     from oit_check.assess.match import match_site
     from oit_check.checklist import load_checklist
     from oit_check.extract.charset import decode_html

@@ -1,4 +1,4 @@
-"""``scan()``: crawl -> extract -> match -> judge -> ScanResult. Read this module first.
+"""``scan()``: crawl (with extract) -> assess (index, match, judge) -> ScanResult. Read this module first.
 
 A library function with no global state whose result is plain data (``ScanResult``), so the CLI,
 the web app and nightly batch scans all build on it. It never prints: progress goes to the
@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 import httpx
 
 from oit_check import __version__
-from oit_check.assess.judge import judge_pages, summarise
+from oit_check.assess import PhraseIndex, index_site, judge_context, judge_site, match_site, summarise
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
 from oit_check.crawl import crawl
@@ -111,7 +111,11 @@ async def _scan(
     # same site give the same report on every run, which nightly diffs depend on.
     pages = sorted(outcome.pages, key=lambda page: (page.depth, page.url))
     failures = sorted(outcome.failures, key=lambda failure: failure.url)
-    items, index_pages = judge_pages(checklist, pages, failures, fiscal_year, as_of, notify, aliases=outcome.aliases)
+    site = index_site(pages, failures, outcome.aliases)
+    phrases = PhraseIndex(checklist)
+    matches = match_site(checklist, site.pages, phrases)
+    items = judge_site(judge_context(checklist, site, phrases, fiscal_year, as_of), matches)
+    notify(ProgressEvent("match", len(items), len(items), "items decided"))
     t_total = time.perf_counter() - t0
     summary = summarise(items)
     notify(ProgressEvent("done", len(items), len(items), "done"))
@@ -133,5 +137,5 @@ async def _scan(
         items=items,
         summary=summary,
         failures=failures,
-        index_pages=index_pages,
+        index_pages=matches.index_pages,
     )

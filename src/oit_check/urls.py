@@ -13,6 +13,7 @@ names (``?_mod=ZmlsZXM``), ``?page_id=`` and ``?option=com_content&id=`` routers
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -261,6 +262,7 @@ def site_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@functools.lru_cache(maxsize=200_000)
 def url_key(url: str, *, normalized: bool = False) -> str:
     """De-duplication key: the normalised URL without its scheme and with ``www.`` folded.
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oit_check.assess.judge import judge_pages
+from oit_check.assess import assess_pages as judge_pages
 from oit_check.assess.match import link_items, match_site
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist import load_checklist

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from oit_check.assess.elements import Bundle
-from oit_check.assess.match import is_file_url, normalize_url
+from oit_check.assess.match import is_file_url
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Item
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
 from oit_check.thai.dates import DateMention, find_dates
 from oit_check.thai.fiscal import be_to_ce
 from oit_check.thai.text import to_arabic_digits
+from oit_check.urls import url_key
 
 _MAX_DOCS = 40
 _MAX_BODY_CHARS = 20_000  # document text read for dates (titles and first pages carry the period)
@@ -57,7 +58,7 @@ def build_bundle(
     for doc_link in target.links:
         if len(parts.doc_links) >= _MAX_DOCS:
             break
-        key = normalize_url(doc_link.url)
+        key = url_key(doc_link.url)
         doc = pages.get(key)
         is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or is_file_url(doc_link.url)
         if not is_doc:
@@ -142,11 +143,11 @@ def collect_dates(
     doc_links: dict[str, Link] = {}
     if target is not None:
         for link in target.links:
-            doc_links.setdefault(normalize_url(link.url), link)
+            doc_links.setdefault(url_key(link.url), link)
     for content in bundle.contents:
         is_target = content is target
         if not is_target:
-            via = doc_links.get(normalize_url(content.url))
+            via = doc_links.get(url_key(content.url))
             if via is not None:
                 add(via.text, "anchor")
                 add(via.context, "context")

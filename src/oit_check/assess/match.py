@@ -85,15 +85,6 @@ class SiteMatches:
             bucket[candidate.key] = candidate
 
 
-@functools.lru_cache(maxsize=200_000)
-def normalize_url(url: str) -> str:
-    """The key under which pages, failures and link targets are compared (scheme and www folded).
-
-    Cached: menu and footer links repeat on every page of a site.
-    """
-    return url_key(url)
-
-
 def match_site(checklist: Checklist, pages: Iterable[PageContent], index: PhraseIndex | None = None) -> SiteMatches:
     """Collect the candidates of every item from every page's links, titles and headings."""
     phrases = index or PhraseIndex(checklist)
@@ -219,7 +210,7 @@ def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -
         items, via, matched = link_items(phrases, link)
         if via is None or not _offsite_acceptable(phrases, link, via):
             continue
-        target = normalize_url(link.url)
+        target = url_key(link.url)
         for item_id in items:
             result.add(Candidate(item_id, target, via, found_on=page.url, link=link, matched=matched, url=link.url))
             if via == "index":
@@ -252,7 +243,7 @@ def _match_page_title(phrases: PhraseIndex, page: PageContent, result: SiteMatch
             result.add(
                 Candidate(
                     item_id,
-                    normalize_url(page.url),
+                    url_key(page.url),
                     "title",
                     found_on=page.found_on,
                     matched=tuple(score.names.get(item_id, ())),
@@ -296,7 +287,7 @@ def _match_inline_sections(phrases: PhraseIndex, page: PageContent, result: Site
         result.add(
             Candidate(
                 item_id,
-                normalize_url(page.url) + "#" + item_id,
+                url_key(page.url) + "#" + item_id,
                 "inline",
                 found_on=page.url,
                 url=page.url,

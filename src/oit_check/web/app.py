@@ -70,8 +70,8 @@ from oit_check.web.forms import (
     Resolver,
     check_results_file,
     check_target,
-    normalize_url,
     parse_fiscal_year,
+    parse_target_url,
 )
 from oit_check.web.jobs import JobManager, ResultsUpload, ScanFunc
 
@@ -367,7 +367,7 @@ class _App:
         request.scope["query_string"] = b"lang=en" if lang == "en" else b""  # pages answer in the form's language
         form = {"url": fields.get("url", "")[: MAX_URL_LENGTH + 100], "fiscal_year": fields.get("fiscal_year", "")}
         errors: dict[str, FieldError] = {}
-        url, url_error = normalize_url(form["url"], lang)
+        url, url_error = parse_target_url(form["url"], lang)
         if url_error is not None:
             errors["url"] = url_error
         elif url is not None:

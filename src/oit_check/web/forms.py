@@ -37,7 +37,7 @@ class FieldError:
     message: str
 
 
-def normalize_url(raw: str, lang: str) -> tuple[str | None, FieldError | None]:
+def parse_target_url(raw: str, lang: str) -> tuple[str | None, FieldError | None]:
     """The URL to scan, or the reason it cannot be scanned. ``www.x.go.th`` becomes ``https://www.x.go.th/``."""
     text = (raw or "").strip()
     if not text:

@@ -1,0 +1,52 @@
+"""What the judge and the explainer share: the site as the judge sees it, and one judged candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from oit_check.assess.bundle import DateFinder
+from oit_check.assess.freshness import Freshness
+from oit_check.assess.match import Candidate
+from oit_check.assess.phrases import PhraseIndex
+from oit_check.checklist.schema import Checklist
+from oit_check.models import DateSeen, Evidence, PageContent, PageFailure, Verdict
+
+
+@dataclass
+class Outcome:
+    """One candidate judged."""
+
+    candidate: Candidate
+    verdict: Verdict
+    evidence: Evidence
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (th, en) labels
+    unverified: list[tuple[str, str]] = field(default_factory=list)
+    freshness: Freshness | None = None
+    dates: list[DateSeen] = field(default_factory=list)
+    uncrawled: bool = False  # a same-site target we did not fetch (robots.txt, a crawl limit)
+    failure: PageFailure | None = None
+    failed_docs: int = 0
+    dropped: str | None = None  # "mention", "placeholder", "unconfirmed", "wrong_kind": not the item
+
+    @property
+    def mention(self) -> bool:
+        """A passing mention or a placeholder page: reported when nothing better exists."""
+        return self.dropped in ("mention", "placeholder")
+
+
+@dataclass(frozen=True)
+class JudgeContext:
+    """What every item needs: the site's pages and failures, the assessed year, the date reader."""
+
+    checklist: Checklist
+    phrases: PhraseIndex
+    pages: Mapping[str, PageContent]
+    failures: Mapping[str, PageFailure]
+    fiscal_year: int
+    as_of: date
+    find_dates: DateFinder
+    text_keys: dict[str, str] = field(default_factory=dict)  # url -> match key of its text, per run
+    date_cache: dict[tuple[str, str], list[DateSeen]] = field(default_factory=dict)  # (text, place) -> dates
+    chrome_lines: frozenset[str] = frozenset()  # menu labels repeated across the site

@@ -1,0 +1,57 @@
+"""The crawled site as the matcher and the judge look it up: pages and failures by URL key, aliases
+folded in, and the site's chrome (menu and footer labels repeated across pages)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from oit_check.models import PageContent, PageFailure, ResourceKind
+from oit_check.urls import url_key
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """Pages and failures by URL key, in the order they are judged."""
+
+    pages: list[PageContent]
+    page_map: Mapping[str, PageContent]
+    failure_map: Mapping[str, PageFailure]
+    chrome_lines: frozenset[str]
+
+
+def index_site(
+    pages: list[PageContent], failures: list[PageFailure], aliases: Mapping[str, str] | None = None
+) -> SiteIndex:
+    """Look-up tables of one crawl: a page is found under its URL, its redirect hops and its aliases."""
+    page_map: dict[str, PageContent] = {}
+    for page in pages:
+        page_map.setdefault(url_key(page.url), page)
+        for alias in page.aliases:
+            page_map.setdefault(url_key(alias), page)
+    for alias, final in (aliases or {}).items():  # byte-identical duplicates and redirects
+        target = page_map.get(url_key(final))
+        if target is not None:
+            page_map.setdefault(url_key(alias), target)
+    failure_map = {url_key(f.url): f for f in failures}
+    return SiteIndex(pages=pages, page_map=page_map, failure_map=failure_map, chrome_lines=site_chrome_lines(pages))
+
+
+_CHROME_MIN_PAGES = 3
+_CHROME_SHARE = 0.2
+
+
+def site_chrome_lines(pages: list[PageContent]) -> frozenset[str]:
+    """Anchor texts of links found on many pages of the site: its menus and footer links.
+
+    A line of page text equal to one of them is site furniture, not the page's content.
+    """
+    html = [p for p in pages if p.kind is ResourceKind.HTML]
+    if len(html) < _CHROME_MIN_PAGES:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in html:
+        for text in {link.text for link in page.links if link.text}:
+            counts[text] = counts.get(text, 0) + 1
+    threshold = max(_CHROME_MIN_PAGES, int(_CHROME_SHARE * len(html)))
+    return frozenset(text for text, n in counts.items() if n >= threshold)
