@@ -239,7 +239,7 @@ def test_english_report(browser: Any, tmp_path: Path) -> None:
 
 def test_gap_section_renders(browser: Any, tmp_path: Path) -> None:
     from oit_check.history import ResultsFile
-    from oit_check.web.app import perception_gaps
+    from oit_check.web.gaps import perception_gaps
 
     seed = Path(__file__).resolve().parents[1] / "data" / "perception" / "seed_section1.txt"
     result = sample_result()

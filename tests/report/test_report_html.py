@@ -222,7 +222,7 @@ def _gaps() -> GapsView:
 
 def _seed_report(result: ScanResult | None) -> GapReport:
     from oit_check.history import ResultsFile
-    from oit_check.web.app import perception_gaps
+    from oit_check.web.gaps import perception_gaps
 
     file = ResultsFile("seed_section1.txt", datetime(2024, 5, 1, tzinfo=UTC), SEED_RESULTS.read_bytes())
     return perception_gaps(file, result, "th")

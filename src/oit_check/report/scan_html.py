@@ -10,13 +10,11 @@ The reporter never decides verdicts; it shows what ``judge`` decided.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
 from collections.abc import Sequence
-from importlib import resources
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from oit_check import __version__
@@ -26,26 +24,14 @@ from oit_check.perception.gaps import GapReport
 from oit_check.report.gaps_view import GapsView, build_gaps_view
 from oit_check.report.scan_view import ReportView, build_view
 from oit_check.report.strings import normalize_lang, t
+from oit_check.report.templating import asset, make_environment
 
 __all__ = ["environment", "render_gaps_html", "render_html", "render_view", "script_hash"]
 
 
-@functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The Jinja environment of the report templates (autoescape on for every template)."""
-    return Environment(
-        loader=PackageLoader("oit_check.report", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=False,
-        lstrip_blocks=False,
-        keep_trailing_newline=True,
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def _asset(name: str) -> str:
-    return (resources.files("oit_check.report") / "templates" / name).read_text(encoding="utf-8")
+    """The Jinja environment of the report templates."""
+    return make_environment("oit_check.report")
 
 
 _INDENT = re.compile(r"\n[ \t]+")
@@ -64,7 +50,7 @@ def _script_hash(script: str) -> str:
 
 def script_hash(script: str | None = None) -> str:
     """CSP source for an inline script: ``sha256-...`` of ``script``, by default the report's own."""
-    return _script_hash(squeeze(_asset("report.js")) if script is None else script)
+    return _script_hash(squeeze(asset("oit_check.report", "report.js")) if script is None else script)
 
 
 def _score_band(score: float) -> str:
@@ -81,7 +67,7 @@ def render_view(
     nav_links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Render an already built ``ReportView`` (used by ``render_html`` and the web app)."""
-    js = squeeze(_asset("report.js"))
+    js = squeeze(asset("oit_check.report", "report.js"))
     template = environment().get_template("report.html")
     lang = view.lang
 
@@ -94,7 +80,7 @@ def render_view(
         gaps=gaps is not None,
         has_items=True,
         t=tr,
-        css=Markup(_asset("report.css")),
+        css=Markup(asset("oit_check.report", "report.css")),
         js=Markup(js),
         script_hash=_script_hash(js),
         score_band=_score_band(view.score),
@@ -140,6 +126,11 @@ def render_gaps_html(
 
     return squeeze(
         template.render(
-            lang=lg, t=tr, gv=gaps_view, has_items=False, css=Markup(_asset("report.css")), version=__version__
+            lang=lg,
+            t=tr,
+            gv=gaps_view,
+            has_items=False,
+            css=Markup(asset("oit_check.report", "report.css")),
+            version=__version__,
         )
     )

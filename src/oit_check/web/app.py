@@ -22,22 +22,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import json
 import logging
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import anyio.to_thread
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -46,20 +40,17 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from oit_check import __version__
 from oit_check.checklist.schema import Checklist
 from oit_check.config import CrawlConfig, ScanConfig
 from oit_check.errors import OitCheckError
-from oit_check.history import HistoryStore, ResultsFile, ScanRecord, is_scan_id
+from oit_check.history import HistoryStore, ResultsFile, is_scan_id
 from oit_check.models import ScanResult
 from oit_check.perception.gaps import GapReport
 from oit_check.progress import ProgressEvent
 from oit_check.report.gaps_view import GapsView
 from oit_check.report.scan_html import render_html, script_hash
 from oit_check.report.scan_json import render_json
-from oit_check.report.scan_view import format_date
 from oit_check.report.strings import normalize_lang, t
 from oit_check.thai.fiscal import fiscal_year_of
 from oit_check.web.forms import (
@@ -73,7 +64,10 @@ from oit_check.web.forms import (
     parse_fiscal_year,
     parse_target_url,
 )
+from oit_check.web.gaps import GapAnalyser, perception_gaps
 from oit_check.web.jobs import JobManager, ResultsUpload, ScanFunc
+from oit_check.web.pages import PageRenderer, request_lang
+from oit_check.web.security import SecurityHeaders, csp, same_origin
 
 log = logging.getLogger("oit_check.web")
 
@@ -82,13 +76,6 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small text fields
 _PAGE_SIZE = 50
 _SAFE_NAME = re.compile(r"[^a-z0-9.-]+")
-
-GapAnalyser = Callable[[ResultsFile, ScanResult | None, str], GapReport | GapsView | None]
-"""``(results file, scan result, lang) -> gaps`` for ``render_html(gaps=...)``; None to omit.
-
-Called with ``None`` for the scan when a file arrives with the scan form, to check it early.
-
-Raises ``OitCheckError`` (or ``ValueError``) when the file cannot be read: the upload page says why."""
 
 
 def _default_scan(
@@ -102,89 +89,6 @@ def _default_scan(
     from oit_check.pipeline import scan
 
     return scan(start_url, checklist, config, on_progress=on_progress)
-
-
-def perception_gaps(file: ResultsFile, result: ScanResult | None, _lang: str) -> GapReport:
-    """The default gap analyser: ``oit_check.perception`` on the uploaded file and this scan's verdicts."""
-    from oit_check.perception import analyse, load_perception
-    from oit_check.perception.loader import load_oit_titles
-    from oit_check.perception.results import decode_results, parse_results_text
-    from oit_check.perception.scanreport import statuses_of
-
-    data = load_perception()
-    titles = load_oit_titles(data.checklist)
-    text = decode_results(file.content, file.file_name)
-    results = parse_results_text(text, data, oit_titles=titles, source=file.file_name)
-    scan = None
-    if result is not None:
-        scan = statuses_of(result)
-    display = dict(data.oit_titles)
-    display.update({k: v[0] for k, v in titles.items() if v})
-    return analyse(results, data, scan=scan, oit_titles=display)
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=ChoiceLoader(
-            [PackageLoader("oit_check.web", "templates"), PackageLoader("oit_check.report", "templates")]
-        ),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def _asset(package: str, name: str) -> str:
-    return (resources.files(package) / "templates" / name).read_text(encoding="utf-8")
-
-
-def _csp(script: str) -> str:
-    return (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src '{script}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    )
-
-
-class _SecurityHeaders:
-    """Adds defensive headers to every response (a CSP with no script unless the handler set one)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                names = {name.lower() for name, _ in headers}
-                defaults = {
-                    b"content-security-policy": _csp("none").encode(),
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"same-origin",
-                    b"x-frame-options": b"DENY",
-                    b"cache-control": b"no-store",
-                }
-                headers += [(k, v) for k, v in defaults.items() if k not in names]
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-@dataclass(frozen=True)
-class _Record:
-    id: str
-    when: str
-    host: str
-    fiscal_year: int
-    score: str
-    ok: int
-    total: int
-    error: str | None
 
 
 class _App:
@@ -211,8 +115,7 @@ class _App:
         self.gap_analyser = gap_analyser
         self.crawl_config = (crawl_config or CrawlConfig()).model_copy(update={"allow_private": allow_private})
         self.today = today
-        self.app_js = _asset("oit_check.web", "app.js")
-        self.css = Markup(_asset("oit_check.report", "report.css") + "\n" + _asset("oit_check.web", "app.css"))
+        self.pages = PageRenderer()
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -229,70 +132,6 @@ class _App:
         except OitCheckError:
             return None
 
-    def page(
-        self,
-        request: Request,
-        template: str,
-        *,
-        heading: str,
-        status_code: int = 200,
-        script: bool = False,
-        **context: Any,
-    ) -> HTMLResponse:
-        lang = _lang(request)
-        query = dict(request.query_params)
-        query["lang"] = "th" if lang == "en" else "en"
-        html = (
-            _environment()
-            .get_template(template)
-            .render(
-                lang=lang,
-                t=lambda key, **values: t(key, lang, **values),
-                title=heading,
-                heading=heading,
-                css=self.css,
-                js=Markup(self.app_js) if script else None,
-                root=request.scope.get("root_path", ""),
-                q="?lang=en" if lang == "en" else "",
-                other_lang_url=request.url.path + "?" + urlencode(query),
-                version=__version__,
-                **context,
-            )
-        )
-        headers = {"Content-Security-Policy": _csp(script_hash(self.app_js) if script else "none")}
-        return HTMLResponse(html, status_code=status_code, headers=headers)
-
-    def message(self, request: Request, message: str, status_code: int, *, heading: str | None = None) -> HTMLResponse:
-        lang = _lang(request)
-        return self.page(
-            request,
-            "message.html",
-            heading=t("app_title", lang),
-            heading2=heading or t("error_title", lang),
-            message=message,
-            back_url="/" + ("?lang=en" if lang == "en" else ""),
-            status_code=status_code,
-        )
-
-    def records(self, rows: Sequence[ScanRecord], lang: str) -> list[_Record]:
-        lg = normalize_lang(lang)
-        out = []
-        for r in rows:
-            local = r.created_at.astimezone()
-            out.append(
-                _Record(
-                    id=r.id,
-                    when=f"{format_date(local.date(), lg)} {local:%H:%M}",
-                    host=r.host or r.start_url,
-                    fiscal_year=r.fiscal_year,
-                    score=f"{r.expected_score:.0f}",
-                    ok=r.ok,
-                    total=r.total,
-                    error=r.error,
-                )
-            )
-        return out
-
     def form_page(
         self,
         request: Request,
@@ -301,16 +140,16 @@ class _App:
         errors: dict[str, FieldError] | None = None,
         status_code: int = 200,
     ) -> HTMLResponse:
-        lang = _lang(request)
+        lang = request_lang(request)
         rows = self.store.list(limit=10)
-        return self.page(
+        return self.pages.page(
             request,
             "index.html",
             heading=t("app_title", lang),
             status_code=status_code,
             form=form or {"url": "", "fiscal_year": str(fiscal_year_of(self.today()))},
             errors=errors or {},
-            records=self.records(rows, lang),
+            records=self.pages.records(rows, lang),
             max_url=MAX_URL_LENGTH,
             max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
             accept=",".join(RESULTS_EXTENSIONS),
@@ -318,19 +157,19 @@ class _App:
 
     async def read_form(self, request: Request) -> tuple[dict[str, str], UploadFile | None, HTMLResponse | None]:
         """The form fields and the upload, or an error page (too large, wrong origin, unreadable)."""
-        lang = _lang(request)
-        if not _same_origin(request):
-            return {}, None, self.message(request, t("err_form", lang), 403)
+        lang = request_lang(request)
+        if not same_origin(request):
+            return {}, None, self.pages.message(request, t("err_form", lang), 403)
         length = request.headers.get("content-length")
         if length is None or not length.isdigit():
-            return {}, None, self.message(request, t("err_form", lang), 411)
+            return {}, None, self.pages.message(request, t("err_form", lang), 411)
         if int(length) > MAX_UPLOAD_BYTES + _FORM_OVERHEAD:
             mb = MAX_UPLOAD_BYTES // (1024 * 1024)
-            return {}, None, self.message(request, t("err_upload_large", lang, mb=mb), 413)
+            return {}, None, self.pages.message(request, t("err_upload_large", lang, mb=mb), 413)
         try:
             data = await request.form(max_files=1, max_fields=8, max_part_size=_FORM_OVERHEAD)
         except (HTTPException, ValueError, KeyError):
-            return {}, None, self.message(request, t("err_form", lang), 400)
+            return {}, None, self.pages.message(request, t("err_form", lang), 400)
         fields = {k: v for k, v in data.multi_items() if isinstance(v, str)}
         upload = data.get("results")
         return fields, upload if isinstance(upload, UploadFile) and upload.filename else None, None
@@ -359,7 +198,7 @@ class _App:
         return self.form_page(request)
 
     async def start_scan(self, request: Request) -> Response:
-        lang = _lang(request)
+        lang = request_lang(request)
         fields, upload_file, failure = await self.read_form(request)
         if failure is not None:
             return failure
@@ -385,19 +224,19 @@ class _App:
         try:
             checklist = self.checklist()
         except OitCheckError as exc:
-            return self.message(request, t("err_scan_failed", lang, detail=exc.message), 500)
+            return self.pages.message(request, t("err_scan_failed", lang, detail=exc.message), 500)
         assert checklist is not None
         config = ScanConfig(crawl=self.crawl_config, fiscal_year=year, as_of=self.today())
         job = self.jobs.start(url, checklist, config, year, upload=upload)
         if job is None:
-            response = self.message(request, t("err_busy", lang, n=self.jobs.max_concurrent), 429)
+            response = self.pages.message(request, t("err_busy", lang, n=self.jobs.max_concurrent), 429)
             response.headers["Retry-After"] = "30"
             return response
         suffix = "?lang=en" if lang == "en" else ""
         return RedirectResponse(f"/jobs/{job.id}{suffix}", status_code=303)
 
     async def job_page(self, request: Request) -> Response:
-        lang = _lang(request)
+        lang = request_lang(request)
         job = self.jobs.get(request.path_params["job_id"])
         if job is None:
             raise HTTPException(404)
@@ -405,7 +244,7 @@ class _App:
         if snap["state"] == "done" and snap["report_url"]:
             return RedirectResponse(str(snap["report_url"]), status_code=303)
         suffix = "?lang=en" if lang == "en" else ""
-        return self.page(
+        return self.pages.page(
             request,
             "job.html",
             heading=t("app_title", lang),
@@ -421,13 +260,13 @@ class _App:
         job = self.jobs.get(request.path_params["job_id"])
         if job is None:
             return JSONResponse({"error": "not found"}, status_code=404)
-        return JSONResponse(job.snapshot(_lang(request)))
+        return JSONResponse(job.snapshot(request_lang(request)))
 
     async def job_events(self, request: Request) -> Response:
         job = self.jobs.get(request.path_params["job_id"])
         if job is None:
             return JSONResponse({"error": "not found"}, status_code=404)
-        lang = _lang(request)
+        lang = request_lang(request)
 
         async def stream() -> AsyncIterator[str]:
             last = -1
@@ -470,7 +309,7 @@ class _App:
 
     async def report(self, request: Request) -> Response:
         scan_id, result = await self._load(request)
-        lang = _lang(request)
+        lang = request_lang(request)
         q = "?lang=en" if lang == "en" else ""
         nav = [
             (f"/{q}", t("new_scan", lang)),
@@ -482,7 +321,7 @@ class _App:
         ]
         gaps = await self._gaps(scan_id, result, lang)
         html = render_html(result, self.checklist(result.checklist_id), lang=lang, gaps=gaps, nav_links=nav)
-        return HTMLResponse(html, headers={"Content-Security-Policy": _csp(script_hash())})
+        return HTMLResponse(html, headers={"Content-Security-Policy": csp(script_hash())})
 
     async def download_json(self, request: Request) -> Response:
         scan_id, result = await self._load(request)
@@ -494,28 +333,28 @@ class _App:
 
     async def download_html(self, request: Request) -> Response:
         scan_id, result = await self._load(request)
-        lang = _lang(request)
+        lang = request_lang(request)
         gaps = await self._gaps(scan_id, result, lang)
         html = render_html(result, self.checklist(result.checklist_id), lang=lang, gaps=gaps)
         return HTMLResponse(
             html,
             headers={
                 "Content-Disposition": f'attachment; filename="{_file_stem(result, scan_id)}.html"',
-                "Content-Security-Policy": _csp(script_hash()),
+                "Content-Security-Policy": csp(script_hash()),
             },
         )
 
     async def scans(self, request: Request) -> Response:
-        lang = _lang(request)
+        lang = request_lang(request)
         page_text = request.query_params.get("page", "1")
         page = int(page_text) if page_text.isdigit() and 0 < int(page_text) < 100_000 else 1
         rows = self.store.list(limit=_PAGE_SIZE + 1, offset=(page - 1) * _PAGE_SIZE)
         lang_q = "&lang=en" if lang == "en" else ""
-        return self.page(
+        return self.pages.page(
             request,
             "scans.html",
             heading=t("past_scans", lang),
-            records=self.records(rows[:_PAGE_SIZE], lang),
+            records=self.pages.records(rows[:_PAGE_SIZE], lang),
             prev_url=f"/scans?page={page - 1}{lang_q}" if page > 1 else None,
             next_url=f"/scans?page={page + 1}{lang_q}" if len(rows) > _PAGE_SIZE else None,
         )
@@ -523,8 +362,8 @@ class _App:
     def _results_page(
         self, request: Request, scan_id: str, result: ScanResult, errors: dict[str, FieldError], status_code: int
     ) -> HTMLResponse:
-        lang = _lang(request)
-        return self.page(
+        lang = request_lang(request)
+        return self.pages.page(
             request,
             "results.html",
             heading=t("upload_results", lang),
@@ -545,7 +384,7 @@ class _App:
         fields, upload_file, failure = await self.read_form(request)
         if failure is not None:
             return failure
-        lang = normalize_lang(fields.get("lang", _lang(request)))
+        lang = normalize_lang(fields.get("lang", request_lang(request)))
         request.scope["query_string"] = b"lang=en" if lang == "en" else b""  # pages answer in the form's language
         upload, error = await self.read_upload(upload_file, lang, result)
         if error is None and upload is None:
@@ -559,25 +398,10 @@ class _App:
 
     async def not_found(self, request: Request, exc: Exception) -> Response:
         code = exc.status_code if isinstance(exc, HTTPException) else 500
-        lang = _lang(request)
+        lang = request_lang(request)
         if code == 404:
-            return self.message(request, t("not_found", lang), 404, heading=t("not_found", lang))
-        return self.message(request, t("err_form", lang), code)
-
-
-def _lang(request: Request) -> str:
-    return normalize_lang(request.query_params.get("lang"))
-
-
-def _same_origin(request: Request) -> bool:
-    """A POST from another site's page (cross-site form) is refused; no Origin header is fine."""
-    origin = request.headers.get("origin")
-    if not origin:
-        return True
-    if origin == "null":  # sandboxed or file:// page
-        return False
-    host = request.headers.get("host", "")
-    return urlsplit(origin).netloc.lower() == host.lower()
+            return self.pages.message(request, t("not_found", lang), 404, heading=t("not_found", lang))
+        return self.pages.message(request, t("err_form", lang), code)
 
 
 def _file_stem(result: ScanResult, scan_id: str) -> str:
@@ -639,7 +463,7 @@ def create_app(
     handler: Callable[[Request, Exception], Awaitable[Response]] = state.not_found
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts), Middleware(_SecurityHeaders)],
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts), Middleware(SecurityHeaders)],
         exception_handlers={404: handler, 405: handler},
         lifespan=lifespan,
     )
