@@ -19,8 +19,7 @@ from rich.table import Table
 
 from oit_check.thai.dates import DateMention, find_dates, format_thai_period
 from oit_check.thai.dates.vocabulary import ENGLISH_MONTH_ABBREVIATIONS, KIND_LABELS_EN, KIND_LABELS_TH
-
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+from oit_check.thai.text import to_thai_digits
 
 
 class OutputFormat(StrEnum):
@@ -66,7 +65,7 @@ def _fiscal_text(mention: DateMention, lang: Lang) -> str:
     if mention.fiscal_year is None:
         return ""
     if lang is Lang.TH:
-        return str(mention.fiscal_year).translate(_THAI_DIGITS)
+        return to_thai_digits(str(mention.fiscal_year))
     return f"{mention.fiscal_year} (FY{mention.fiscal_year - 543})"
 
 

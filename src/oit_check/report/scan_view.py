@@ -22,6 +22,7 @@ from oit_check.checklist.schema import Checklist
 from oit_check.models import DateSeen, Evidence, ItemResult, PageFailure, ResourceKind, ScanResult, Verdict
 from oit_check.report.strings import Lang, normalize_lang, t
 from oit_check.thai.dates import format_thai_date
+from oit_check.thai.text import to_thai_digits
 
 #: Display order of verdicts (best first), also the order of the summary tiles and bar segments.
 VERDICT_ORDER: tuple[Verdict, ...] = (
@@ -47,7 +48,6 @@ _WHERE_ORDER = {
 }
 
 _INVISIBLE_SEP = r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*"
-_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     parts = []
     for ch in chars:
         if ch.isdigit() and ch.isascii():
-            parts.append(f"[{ch}{ch.translate(_ARABIC_TO_THAI)}]")
+            parts.append(f"[{ch}{to_thai_digits(ch)}]")
         elif "๐" <= ch <= "๙":
             parts.append(f"[{ch}{ord(ch) - ord('๐')}]")
         else:

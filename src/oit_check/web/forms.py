@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from oit_check.crawl.netguard import is_blocked_ip, parse_ip, system_resolver
 from oit_check.report.strings import t
+from oit_check.thai.text import to_arabic_digits
 
 MAX_URL_LENGTH = 2000
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -26,7 +27,6 @@ MIN_FISCAL_YEAR = 2557  # ITA's OIT items were first assessed around 2557 (2014)
 RESULTS_EXTENSIONS = (".txt", ".csv", ".tsv", ".md", ".docx")
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def fiscal_year_range(current_fy: int) -> tuple[int, int]:
 def parse_fiscal_year(raw: str, current_fy: int, lang: str) -> tuple[int | None, FieldError | None]:
     """A 4-digit Buddhist Era year (Thai digits accepted) within ``fiscal_year_range``."""
     low, high = fiscal_year_range(current_fy)
-    text = (raw or "").strip().translate(_THAI_DIGITS)
+    text = to_arabic_digits((raw or "").strip())
     if len(text) != 4 or not text.isdigit() or not low <= int(text) <= high:
         return None, FieldError("fiscal_year", t("err_year", lang, low=low, high=high))
     return int(text), None

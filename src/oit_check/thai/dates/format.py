@@ -11,16 +11,16 @@ from typing import Literal
 
 from oit_check.thai import fiscal
 from oit_check.thai.dates import vocabulary as v
+from oit_check.thai.text import to_thai_digits
 
 Style = Literal["short", "long"]
 Digits = Literal["thai", "arabic"]
 
-_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 PERIOD_DASH = " – "
 
 
 def _digits(text: str, digits: Digits) -> str:
-    return text.translate(_TO_THAI_DIGITS) if digits == "thai" else text
+    return to_thai_digits(text) if digits == "thai" else text
 
 
 def _month_name(month: int, style: Style) -> str:
