@@ -39,10 +39,6 @@ DEFAULT_ERROR_PAGE_MARKERS: tuple[str, ...] = (
     "404",
     "not found",
     "page not found",
-    "ไม่พบหน้า",
-    "ไม่พบหน้าที่",
-    "ไม่พบหน้าเว็บ",
-    "ไม่พบไฟล์",
 )
 # A redirect that ends on a URL containing one of these (or on a page with a password field)
 # means the link needs a login.

@@ -262,6 +262,11 @@ def site_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def host_matches(host: str, entry: str) -> bool:
+    """``host`` is ``entry`` or one of its subdomains (``m.facebook.com`` matches ``facebook.com``)."""
+    return host == entry or host.endswith("." + entry)
+
+
 @functools.lru_cache(maxsize=200_000)
 def url_key(url: str, *, normalized: bool = False) -> str:
     """De-duplication key: the normalised URL without its scheme and with ``www.`` folded.

@@ -166,7 +166,8 @@ def test_top_level_lists(checklist: Checklist) -> None:
     assert checklist.item_code_prefixes == ("o", "oit", "ข้อ")
     assert "ไม่พบหน้าที่ต้องการ" in checklist.error_page_markers
     assert "อยู่ระหว่างจัดทำ" in checklist.placeholder_markers
-    assert "เข้าสู่ระบบ" in checklist.login_markers
+    assert "คลิก" in checklist.generic_link_texts
+    assert "drive.google.com" in checklist.evidence_file_hosts
     assert "การเปิดเผยข้อมูลสาธารณะ" in checklist.index_page_names.th
 
 

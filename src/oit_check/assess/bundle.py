@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from oit_check.assess.elements import Bundle
-from oit_check.assess.match import is_file_url
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Item
 from oit_check.models import DateSeen, Link, PageContent, PageFailure, ResourceKind
@@ -60,7 +59,7 @@ def build_bundle(
             break
         key = url_key(doc_link.url)
         doc = pages.get(key)
-        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or is_file_url(doc_link.url)
+        is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or phrases.is_file_url(doc_link.url)
         if not is_doc:
             continue
         if not dedicated:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from oit_check.checklist.schema import DetectorKind, Element
 from oit_check.models import Form, Image, Link, LinkKind, PageContent, ResourceKind
 from oit_check.thai.text import match_key, to_arabic_digits
+from oit_check.urls import host_matches
 
 # Images whose file name says they are page furniture, not content (logos, icons, banners).
 _FURNITURE = re.compile(r"logo|icon|banner|bg[_-]|background|spacer|arrow|button|social|flag", re.I)
@@ -189,7 +190,7 @@ def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
     path = parts.path.lower()
     for entry in hosts:
         entry_host, _, entry_path = entry.lower().partition("/")
-        if (host == entry_host or host.endswith("." + entry_host)) and path.lstrip("/").startswith(entry_path):
+        if host_matches(host, entry_host) and path.lstrip("/").startswith(entry_path):
             return True
     return False
 

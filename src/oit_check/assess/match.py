@@ -15,7 +15,6 @@ Deciding whether a candidate is good enough is ``judge.py``'s job.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,10 +25,9 @@ from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Checklist
 from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.thai.text import match_key, url_words
-from oit_check.urls import is_document_url, url_key
+from oit_check.urls import url_key
 
 # Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
-FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "anyflip.com")
 
 Via = Literal["index", "link", "section", "title", "code", "slug", "inline"]
 # "code" and "slug" candidates stand on a code or URL alone: judge keeps them only if the target names the item
@@ -118,7 +116,7 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
         context_winners = context_score.winners()
         # the row speaks for a link whose own words say nothing ("คลิก", a file name), or when the
         # row is an index row with the item's code and name ("O30 การเปิดโอกาส... : ประชุมประชาคม")
-        if phrases.is_generic_anchor(link.text) or _is_file_link(link) or set(codes) & set(context_winners):
+        if phrases.is_generic_anchor(link.text) or phrases.is_file_url(link.url) or set(codes) & set(context_winners):
             score, winners = context_score, context_winners
     section_confirmed: list[str] = []
     section_score = phrases.score(link.section) if link.section else None
@@ -154,7 +152,7 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
             matched = tuple(p for c in section_confirmed for p in section_score.names.get(c, ()))
             return section_confirmed, "index", matched
         section_winners = section_score.winners()
-        generic = phrases.is_generic_anchor(link.text) or _is_file_link(link)
+        generic = phrases.is_generic_anchor(link.text) or phrases.is_file_url(link.url)
         if generic and section_winners and len(section_winners) <= 2:
             matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
             return section_winners, "section", matched
@@ -180,18 +178,6 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
     return [], None, ()
 
 
-@functools.lru_cache(maxsize=100_000)
-def is_file_url(url: str) -> bool:
-    """A link to a document (an office file, or a file host such as Google Drive): its anchor is
-    often a file name or a date, and its row names it."""
-    host = (urlsplit(url).hostname or "").lower()
-    return is_document_url(url) or any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
-
-
-def _is_file_link(link: Link) -> bool:
-    return is_file_url(link.url)
-
-
 def _offsite_acceptable(phrases: PhraseIndex, link: Link, via: Via) -> bool:
     """Off-site evidence counts when the agency declares it in its ITA index, when it is a file
     host (Drive, OneDrive ...), or when the host is the item itself (a Facebook page for o9).
@@ -201,7 +187,7 @@ def _offsite_acceptable(phrases: PhraseIndex, link: Link, via: Via) -> bool:
     host = (urlsplit(link.url).hostname or "").lower()
     if phrases.identity_host_items(host):
         return True
-    return any(host == h or host.endswith("." + h) for h in FILE_HOSTS)
+    return phrases.is_file_host(host)
 
 
 def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:

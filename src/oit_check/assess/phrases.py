@@ -12,11 +12,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import ahocorasick
 
 from oit_check.checklist.schema import Checklist, Item
 from oit_check.thai.text import match_key, skeleton_key, to_arabic_digits
+from oit_check.urls import host_matches, is_document_url
 
 # A name must match at least this share of the best match length to share the text.
 _COMPETE_RATIO = 0.8
@@ -91,6 +93,8 @@ class PhraseIndex:
             for host in element.detect.hosts
         )
         self._generic = frozenset(match_key(t) for t in checklist.generic_link_texts)
+        self.file_hosts = tuple(host.lower() for host in checklist.evidence_file_hosts)
+        self.is_file_url = functools.lru_cache(maxsize=100_000)(self._is_file_url)
         self._activity_items = frozenset(item.id for item in checklist.items if item.activity_evidence)
         self._placeholders = tuple(match_key(p) for p in checklist.placeholder_markers if match_key(p))
         self._code_re = _code_regex(checklist.item_code_prefixes)
@@ -143,9 +147,18 @@ class PhraseIndex:
         found: list[str] = []
         for entry, item_id in self._identity_hosts:
             entry_host = entry.split("/", 1)[0]
-            if (host == entry_host or host.endswith("." + entry_host)) and item_id not in found:
+            if host_matches(host, entry_host) and item_id not in found:
                 found.append(item_id)
         return found
+
+    def is_file_host(self, host: str) -> bool:
+        """A host that serves files the agency links as evidence (Google Drive, OneDrive ...)."""
+        return any(host_matches(host, entry) for entry in self.file_hosts)
+
+    def _is_file_url(self, url: str) -> bool:
+        """A link to a document (an office file, or a file host such as Google Drive): its anchor is
+        often a file name or a date, and its row names it. Cached per index (menus repeat)."""
+        return is_document_url(url) or self.is_file_host((urlsplit(url).hostname or "").lower())
 
     def is_generic_anchor(self, text: str) -> bool:
         """Anchor text that takes its meaning from its row: "คลิก", "ดาวน์โหลด", a bare code or year, nothing."""

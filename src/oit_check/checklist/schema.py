@@ -200,15 +200,12 @@ class Checklist(_Strict):
     error_page_markers: tuple[str, ...] = ()
     # Anchor words that say nothing by themselves ("คลิก", "ดาวน์โหลด"): such a link takes its
     # meaning from its table row; any other anchor text speaks for itself.
-    generic_link_texts: tuple[str, ...] = (
-        "คลิก", "คลิกที่นี่", "คลิกลิงก์", "คลิกลิงค์", "คลิกลิงค์ข้อมูล", "ดาวน์โหลด", "ดาวน์โหลดเอกสาร", "ดาวโหลด",
-        "ดูรายละเอียด", "รายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ที่นี่", "ลิงก์", "ลิงค์", "ลิ้งค์",
-        "เปิด", "ดู", "ดูข้อมูล", "ไฟล์", "เอกสาร", "เอกสารแนบ", "แนบไฟล์", "หลักฐาน", "download", "click", "click here",
-        "here", "link", "view", "more", "pdf", "file", "open",
-    )  # fmt: skip
+    generic_link_texts: tuple[str, ...] = ()
+    # Hosts that serve the agency's files (Google Drive, OneDrive ...): a link there is a document
+    # link, and off-site evidence on them counts (its content is reported as unverified).
+    evidence_file_hosts: tuple[str, ...] = ()
     # Text of pages that exist but hold nothing yet ("อยู่ระหว่างจัดทำ"): such a page is not the item.
     placeholder_markers: tuple[str, ...] = ()
-    login_markers: tuple[str, ...] = ()
     indicators: tuple[Indicator, ...]
     items: tuple[Item, ...]
     format_version: Literal[1] = 1
