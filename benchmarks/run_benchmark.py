@@ -373,9 +373,7 @@ def child_main(spec_json: str) -> int:
     spec = json.loads(spec_json)
     _guard_network()
     t_import = time.perf_counter()
-    from oit_check.checklist import load_checklist
-    from oit_check.config import CrawlConfig, ScanConfig
-    from oit_check.pipeline import scan
+    from oit_check import CrawlConfig, ScanConfig, load_checklist, scan
 
     checklist = load_checklist(spec["checklist"])
     import_s = time.perf_counter() - t_import

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 
 import httpx
 
-from oit_check import __version__
+from oit_check._version import __version__
 from oit_check.assess import PhraseIndex, index_site, judge_context, judge_site, match_site, summarise
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from jinja2 import Environment
 from markupsafe import Markup
 
-from oit_check import __version__
+from oit_check._version import __version__
 from oit_check.checklist.schema import Checklist
 from oit_check.models import ScanResult
 from oit_check.perception.gaps import GapReport

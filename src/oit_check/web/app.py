@@ -86,7 +86,7 @@ def _default_scan(
     on_progress: Callable[[ProgressEvent], None] | None = None,
 ) -> ScanResult:
     # Imported on first use: the pipeline pulls in the crawler, parsers and httpx.
-    from oit_check.pipeline import scan
+    from oit_check import scan
 
     return scan(start_url, checklist, config, on_progress=on_progress)
 
@@ -121,7 +121,7 @@ class _App:
 
     def checklist(self, checklist_id: str | None = None) -> Checklist | None:
         """The app's checklist (loaded on first use), or the one a stored result names."""
-        from oit_check.checklist import load_checklist
+        from oit_check import load_checklist
 
         if self._checklist is None:
             self._checklist = load_checklist()

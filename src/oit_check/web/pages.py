@@ -12,7 +12,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from oit_check import __version__
+from oit_check._version import __version__
 from oit_check.history import ScanRecord
 from oit_check.report.scan_html import script_hash
 from oit_check.report.scan_view import format_date
