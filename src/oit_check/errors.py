@@ -3,12 +3,13 @@
 * OitCheckError          base; ``hint`` is an optional next step for the user
   - ChecklistError       bad or missing checklist data (names the file, item id and field)
   - ConfigError          invalid options or config file
-  - ResultsError         an ITA results file that cannot be read at all
+  - ITAResultsError      an input of the perception analysis that cannot be read at all: an ITA
+                         results file, or the scan report given beside it
   - ScanFailed           the scan itself could not run (start URL unreachable, not HTML)
   - HistoryError         history store unreadable or of a wrong schema version
   - ReportError          output could not be written
 
-``cli.py`` maps them to exit codes: ScanFailed -> 1, ChecklistError/ConfigError/ResultsError -> 3.
+``cli.py`` maps them to exit codes: ScanFailed -> 1, ChecklistError/ConfigError/ITAResultsError -> 3.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ class ConfigError(OitCheckError):
     """An option or config value is invalid."""
 
 
-class ResultsError(OitCheckError):
-    """An ITA results file cannot be read at all."""
+class ITAResultsError(OitCheckError):
+    """An ITA results file (or the scan report given beside it) cannot be read at all."""
 
 
 class ScanFailed(OitCheckError):

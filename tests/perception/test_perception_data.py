@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from oit_check.checklist.loader import checklist_dir, load_checklist
+from oit_check.cli import app
 from oit_check.errors import ChecklistError
-from oit_check.perception.loader import load_perception, resolve_perception_path
+from oit_check.perception.loader import load_oit_titles, load_perception, resolve_perception_path
 from oit_check.perception.schema import Diagnosis, PerceptionData
 from perception_support import SEED_SECTION
 
@@ -135,3 +137,29 @@ def test_unlinked_item_is_caught(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     with pytest.raises(ChecklistError, match="no perception data named 'ita-2499'"):
         load_perception("ita-2499")
+
+
+def test_pass_line_comes_from_the_grading(data: PerceptionData, tmp_path: Path) -> None:
+    assert data.pass_line == 85.0
+
+    def no_pass(raw: dict) -> None:  # type: ignore[type-arg]
+        for band in raw["grading"]:
+            band.pop("passes", None)
+
+    with pytest.raises(ChecklistError, match="field grading: no band has passes: true"):
+        load_perception(str(_broken_copy(tmp_path, no_pass)))
+
+    def failing_above(raw: dict) -> None:  # type: ignore[type-arg]
+        raw["grading"].insert(0, {"min": 95, "label_th": "ดีมาก", "label_en": "very good"})
+
+    with pytest.raises(ChecklistError, match="a band at min 95 does not pass but is above the pass line"):
+        load_perception(str(_broken_copy(tmp_path, failing_above)))
+
+
+def test_an_oit_checklist_that_does_not_load_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ChecklistError, match="the OIT checklist 'ita-2499' named by the perception data does not load"):
+        load_oit_titles("ita-2499")
+    path = _broken_copy(tmp_path, lambda raw: raw.update(checklist="ita-2499"))
+    out = CliRunner().invoke(app, ["results", "import", str(SEED_SECTION), "--perception", str(path)])
+    assert out.exit_code == 3
+    assert "the OIT checklist 'ita-2499'" in out.stderr

@@ -68,8 +68,16 @@ def test_agency_b_flags(data: PerceptionData) -> None:
         (95.89, 91.78, 100.0, 87.53, Flag.OK),
     ],
 )
-def test_flag_rules(score: float, part1: float | None, part2: float | None, previous: float | None, flag: Flag) -> None:
-    assert flag_item(score, part1, part2, previous, GapConfig())[0] is flag
+def test_flag_rules(
+    data: PerceptionData, score: float, part1: float | None, part2: float | None, previous: float | None, flag: Flag
+) -> None:
+    assert flag_item(score, part1, part2, previous, GapConfig.for_data(data))[0] is flag
+
+
+def test_default_threshold_is_the_data_pass_line(data: PerceptionData) -> None:
+    assert data.pass_line == 85.0  # the grading band that passes (ITA 2566)
+    report = analyse(read_results(SEED_SECTION, data), data)
+    assert (report.threshold, report.watch_below, report.drop_points) == (85.0, 90.0, 2.0)
 
 
 def test_custom_threshold(data: PerceptionData) -> None:

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oit_check.cli import app
-from oit_check.errors import ResultsError
+from oit_check.errors import ITAResultsError
 from oit_check.perception.loader import load_perception
 from oit_check.perception.results import IdentifiedBy, ITAResults, parse_results_text, read_results
 from oit_check.perception.schema import PerceptionData
@@ -341,7 +341,7 @@ def test_missing_file_and_directory_exit_3(tmp_path: Path) -> None:
 def test_read_results_raises_results_error(data: PerceptionData, tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text("")
-    with pytest.raises(ResultsError, match="empty"):
+    with pytest.raises(ITAResultsError, match="empty"):
         read_results(path, data)
 
 

@@ -7,17 +7,11 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_text
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.gaps import (
-    DEFAULT_DROP_POINTS,
-    DEFAULT_THRESHOLD,
-    DEFAULT_WATCH_BELOW,
-    GapConfig,
-    GapReport,
-    analyse,
-)
-from oit_check.perception.loader import DEFAULT_PERCEPTION
+from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW, GapConfig, GapReport, analyse
+from oit_check.perception.inputs import load_inputs
+from oit_check.perception.loader import DEFAULT_PERCEPTION, load_perception
 from oit_check.report.gaps_text import gaps_json, render_gaps_markdown, render_gaps_table
 
 
@@ -30,8 +24,11 @@ class Format(StrEnum):
     HTML = "html"
 
 
-def gap_config(threshold: float, watch_below: float, drop: float) -> GapConfig:
-    """Validated thresholds (``ConfigError`` if they make no sense)."""
+def gap_config(threshold: float | None, watch_below: float, drop: float, perception: str) -> GapConfig:
+    """Validated thresholds (``ConfigError`` if they make no sense); without ``threshold``, the pass
+    line of the grading in the perception data named ``perception``."""
+    if threshold is None:
+        threshold = load_perception(perception).pass_line
     if not 0 < threshold <= 100 or not 0 < watch_below <= 100 or drop < 0:
         raise ConfigError("thresholds must be within 0-100 / เกณฑ์ต้องอยู่ระหว่าง 0-100")
     if watch_below < threshold:
@@ -65,7 +62,7 @@ def register(app: typer.Typer) -> None:
     def gaps(
         results: Path = typer.Option(..., "--results", help="ไฟล์ผลการประเมิน ITA / ITA results file"),
         scan: Path | None = typer.Option(None, "--scan", help="รายงานผลตรวจเว็บไซต์ (JSON) / scan report JSON"),
-        threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="เกณฑ์ผ่าน / pass line"),
+        threshold: float | None = typer.Option(None, "--threshold", help=THRESHOLD_OPTION_HELP),
         watch_below: float = typer.Option(DEFAULT_WATCH_BELOW, "--watch-below", help="เฝ้าระวังต่ำกว่า / watch line"),
         drop: float = typer.Option(DEFAULT_DROP_POINTS, "--drop", help="คะแนนที่ลดลง / drop from last year"),
         fmt: Format = typer.Option(Format.TABLE, "--format", help="table | json | markdown | html"),
@@ -75,7 +72,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """วิเคราะห์ข้อที่ได้คะแนนการรับรู้ต่ำ เทียบกับการเปิดเผยข้อมูล / perception gaps against the OIT."""
         try:
-            config = gap_config(threshold, watch_below, drop)
+            config = gap_config(threshold, watch_below, drop, perception)
             inputs = load_inputs(results, scan, perception)
             report = analyse(inputs.results, inputs.data, scan=inputs.scan, config=config, oit_titles=inputs.oit_titles)
             if fmt is Format.JSON:

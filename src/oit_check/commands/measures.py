@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_text
 from oit_check.commands.gaps import gap_config
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_THRESHOLD, DEFAULT_WATCH_BELOW, analyse
+from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW, analyse
+from oit_check.perception.inputs import load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.perception.measures import DraftOptions, draft_measures
 from oit_check.report.measures_docx import write_docx
@@ -41,7 +42,7 @@ def register(app: typer.Typer) -> None:
         limitation: list[str] = typer.Option(
             [], "--limitation", help="ข้อจำกัดเพิ่มเติมของหน่วยงาน (ใส่ได้หลายครั้ง) / an extra limitation"
         ),
-        threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="เกณฑ์ผ่าน / pass line"),
+        threshold: float | None = typer.Option(None, "--threshold", help=THRESHOLD_OPTION_HELP),
         watch_below: float = typer.Option(DEFAULT_WATCH_BELOW, "--watch-below", help="เฝ้าระวังต่ำกว่า / watch line"),
         drop: float = typer.Option(DEFAULT_DROP_POINTS, "--drop", help="คะแนนที่ลดลง / drop from last year"),
         stdout: bool = typer.Option(False, "--stdout", help="พิมพ์ Markdown ออกหน้าจอแทนการเขียนไฟล์"),
@@ -54,7 +55,7 @@ def register(app: typer.Typer) -> None:
             name = " ".join(agency.split())
             if not name:
                 raise ConfigError("--agency is empty / ต้องระบุชื่อหน่วยงาน")
-            config = gap_config(threshold, watch_below, drop)
+            config = gap_config(threshold, watch_below, drop, perception)
             inputs = load_inputs(results, scan, perception)
             if inputs.results.year is not None and inputs.results.year != year - 1:
                 typer.echo(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, load_inputs, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, write_text
 from oit_check.errors import OitCheckError
+from oit_check.perception.inputs import load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.report.gaps_text import render_results_table, results_json
 

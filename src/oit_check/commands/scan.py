@@ -19,9 +19,9 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
 from oit_check.checklist.schema import Checklist
-from oit_check.commands._common import Inputs, load_inputs
-from oit_check.errors import ChecklistError, ConfigError, OitCheckError, ReportError, ResultsError, ScanFailed
+from oit_check.errors import ChecklistError, ConfigError, ITAResultsError, OitCheckError, ReportError, ScanFailed
 from oit_check.models import ScanResult, Verdict
+from oit_check.perception.inputs import Inputs, load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.progress import ProgressEvent
 from oit_check.report import render_json, render_table, report_schema
@@ -174,7 +174,7 @@ def run_scan(
         config = cfg.ScanConfig(
             crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of)
         )
-    except (ChecklistError, ConfigError, ResultsError) as exc:
+    except (ChecklistError, ConfigError, ITAResultsError) as exc:
         raise _fail(exc, EXIT_BAD_INPUT) from exc
     try:
         with _ProgressPrinter(lang, quiet) as printer:

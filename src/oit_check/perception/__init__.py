@@ -3,13 +3,17 @@ against the OIT disclosure, and draft the agency's yearly integrity measures (it
 
 Data flows one way::
 
-    results.py   file -> ITAResults          (CSV or pasted tables; codes.py, figures.py, textmatch.py)
-    gaps.py      ITAResults (+ scan) -> GapReport
-    measures.py  GapReport -> MeasuresDocument (blocks)
-    markdown.py / docx_writer.py   MeasuresDocument -> Markdown / Word
+    inputs.py      perception data, results file, scan report, OIT titles -> Inputs
+    results/       file -> ITAResults       (CSV or pasted tables; codes.py, figures.py, textmatch.py)
+    scanreport.py  scan report JSON -> ScanStatuses
+    gaps.py        ITAResults (+ scan) -> GapReport
+    measures/      GapReport -> MeasuresDocument (blocks)
 
-All ITA knowledge (question texts, themes, links, measure templates, wording) is in
-``checklists/<id>.perception.yaml`` (``schema.py``, ``loader.py``).
+The renderers are in ``oit_check.report`` (``gaps_text``, ``gaps_view``, ``measures_markdown``,
+``measures_docx``): nothing here writes for a terminal, HTML or Word.
+
+All ITA knowledge (question texts, themes, links, measure templates, wording, the pass line in the
+grading) is in ``checklists/<id>.perception.yaml`` (``schema.py``, ``loader.py``).
 """
 
 from oit_check.perception.gaps import GapConfig, GapReport, analyse

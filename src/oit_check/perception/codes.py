@@ -5,7 +5,7 @@ What the seed document shows, and what this module therefore accepts:
 * Thai digits everywhere: ``i๑๔`` is i14.
 * ``o`` printed as Thai zero: the whole OIT table reads ``๐๑`` ... ``๐๔๓`` (o1 ... o43). A leading
   ``๐``/``0`` followed by digits is read as ``o``; the substitution is systematic, so the code is
-  taken as read (text may still overrule it, see ``results.py``).
+  taken as read (text may still overrule it, see ``results/identify.py``).
 * the ``i``/``e`` letter printed as Thai one: ``๑๑๕`` is e15 in the table, ``๑๒๑``/``๑๑๙`` are i21/i19
   in prose. Such a prefix is *damaged*: it could be i or e, or the letter may simply be missing
   (``๑๕`` could be i15, e15, o15 or i5/e5). The reading lists every candidate and is marked

@@ -1,8 +1,9 @@
 """Perception gaps: flag low IIT/EIT items, and diagnose each from the disclosure of its OIT items.
 
-An item is ``below`` when its score or any EIT part is under the threshold (default 85); ``watch``
-when not below but its lowest figure is under 90, or it fell 2 points or more from last year;
-otherwise ``ok``. Items are ranked by their lowest figure.
+An item is ``below`` when its score or any EIT part is under the threshold (by default the pass
+line of the perception data's grading: 85 for ITA 2566); ``watch`` when not below but its lowest
+figure is under 90, or it fell 2 points or more from last year; otherwise ``ok``. Items are ranked
+by their lowest figure.
 
 Each flagged item is diagnosed from the OIT items it is linked to (perception data ``links``):
 ``disclosed_not_perceived`` when they are all ok (people do not see or understand what is
@@ -28,7 +29,6 @@ from oit_check.perception.results import Duplicate, ITAResults, SkippedRange, Un
 from oit_check.perception.scanreport import ScanStatuses
 from oit_check.perception.schema import Diagnosis, MeasureTemplate, PerceptionData
 
-DEFAULT_THRESHOLD = 85.0
 DEFAULT_WATCH_BELOW = 90.0
 DEFAULT_DROP_POINTS = 2.0
 
@@ -46,11 +46,17 @@ class Flag(StrEnum):
 
 @dataclass(frozen=True)
 class GapConfig:
-    """Thresholds of the analysis (CLI defaults)."""
+    """Thresholds of the analysis. ``threshold`` is the pass line: by default (``for_data``) the one
+    of the perception data's grading."""
 
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float
     watch_below: float = DEFAULT_WATCH_BELOW
     drop_points: float = DEFAULT_DROP_POINTS
+
+    @classmethod
+    def for_data(cls, data: PerceptionData) -> GapConfig:
+        """The default thresholds: the data's pass line, the default watch line and drop."""
+        return cls(threshold=data.pass_line)
 
 
 class LinkedOit(BaseModel):
@@ -239,8 +245,9 @@ def analyse(
     config: GapConfig | None = None,
     oit_titles: Mapping[str, str] | None = None,
 ) -> GapReport:
-    """Flag, rank and diagnose every IIT/EIT item read from the results."""
-    config = config or GapConfig()
+    """Flag, rank and diagnose every IIT/EIT item read from the results (``config`` by default:
+    ``GapConfig.for_data(data)``)."""
+    config = config or GapConfig.for_data(data)
     titles = dict(oit_titles or {})
     gaps: list[PerceptionGap] = []
     missing: list[str] = []

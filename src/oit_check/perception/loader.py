@@ -99,13 +99,18 @@ def _explain(path: Path, raw: dict[str, Any], exc: ValidationError) -> str:
 
 
 def load_oit_titles(checklist_name: str) -> dict[str, list[str]]:
-    """The OIT items' titles and names from the OIT checklist, first the title; ``{}`` if unavailable.
+    """The OIT items' titles and names from the OIT checklist, first the title.
 
     Used to identify OIT rows whose code is damaged or missing, and to name OIT items in the
-    measures document. Without the checklist, OIT rows are identified by their codes alone.
+    measures document. ``ChecklistError`` if the checklist the perception data names does not
+    load: without its titles, OIT rows could only be identified by their codes, so the results
+    would be read less well without anyone being told.
     """
     try:
         checklist = load_checklist(checklist_name)
-    except ChecklistError:
-        return {}
+    except ChecklistError as exc:
+        raise ChecklistError(
+            f"the OIT checklist {checklist_name!r} named by the perception data does not load: {exc.message}",
+            hint=exc.hint or "fix the checklist, or name another in the perception data's `checklist` field",
+        ) from exc
     return {item.id.lower(): [item.title_th, *item.names.th, *item.site_labels] for item in checklist.items}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from oit_check.errors import ResultsError
+from oit_check.errors import ITAResultsError
 from oit_check.models import ScanResult, Verdict
 
 
@@ -59,18 +59,18 @@ def statuses_of(result: ScanResult) -> ScanStatuses:
 
 
 def read_scan_report(path: Path) -> ScanStatuses:
-    """Read a scan report JSON file; ``ResultsError`` naming the file if it is not one."""
+    """Read a scan report JSON file; ``ITAResultsError`` naming the file if it is not one."""
     name = str(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ResultsError(f"{name}: scan report not found") from exc
+        raise ITAResultsError(f"{name}: scan report not found") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ResultsError(f"{name}: cannot read the scan report: {exc}") from exc
+        raise ITAResultsError(f"{name}: cannot read the scan report: {exc}") from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ResultsError(
+        raise ITAResultsError(
             f"{name}: the scan report is not JSON (line {exc.lineno}: {exc.msg})",
             hint="give the JSON report of `oit-check scan --format json`",
         ) from exc
@@ -79,7 +79,7 @@ def read_scan_report(path: Path) -> ScanStatuses:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ResultsError(f"{name}: not a scan report ({where}: {first['msg']})") from exc
+        raise ITAResultsError(f"{name}: not a scan report ({where}: {first['msg']})") from exc
     return scan_statuses(report, name)
 
 
@@ -101,4 +101,4 @@ def statuses_from_json(text: str, source: str = "<scan>") -> ScanStatuses:
     try:
         return scan_statuses(_Report.model_validate_json(text), source)
     except ValidationError as exc:
-        raise ResultsError(f"{source}: not a scan report: {exc.errors()[0]['msg']}") from exc
+        raise ITAResultsError(f"{source}: not a scan report: {exc.errors()[0]['msg']}") from exc

@@ -7,7 +7,8 @@ The file holds every piece of ITA knowledge the perception stages need, so the c
   (measure, steps, responsible unit, timeline, monitoring: the five columns of the document);
 * the links from each perception item (i1-i30, e1-e15) to the OIT items that disclose the same
   thing, and to its theme;
-* the document wording (headings, sentence templates with ``{placeholders}``) and grading bands.
+* the document wording (headings, sentence templates with ``{placeholders}``) and grading bands,
+  whose passing bands give the pass line of the gap analysis.
 
 Models are frozen and forbid unknown keys; ``loader.py`` turns validation errors into messages that
 name the file, the entry and the field.
@@ -38,11 +39,16 @@ class Diagnosis(StrEnum):
 
 
 class GradeBand(_Strict):
-    """A grading band: totals at or above ``min`` (and below the next band) get this label."""
+    """A grading band: totals at or above ``min`` (and below the next band) get this label.
+
+    ``passes`` marks the bands that pass; the lowest ``min`` among them is the pass line
+    (``PerceptionData.pass_line``), which the gap analysis flags items against by default.
+    """
 
     min: float = Field(ge=0, le=100)
     label_th: str
     label_en: str
+    passes: bool = False
 
 
 class EitPart(_Strict):
@@ -149,7 +155,7 @@ class Link(_Strict):
 
 
 class DocumentText(_Strict):
-    """Wording of the measures document; ``{name}`` placeholders are filled by ``measures.py``."""
+    """Wording of the measures document; ``{name}`` placeholders are filled by ``measures/drafter.py``."""
 
     title_lines: tuple[str, ...]
     section_results: str
@@ -248,6 +254,17 @@ class PerceptionData(_Strict):
     document: DocumentText
     limitations: tuple[LimitationRule, ...] = ()
     format_version: int = 1
+
+    @field_validator("grading")
+    @classmethod
+    def _one_pass_line(cls, bands: tuple[GradeBand, ...]) -> tuple[GradeBand, ...]:
+        passing = [b.min for b in bands if b.passes]
+        if not passing:
+            raise ValueError("no band has passes: true (the lowest passing band's min is the pass line)")
+        failing_above = sorted(b.min for b in bands if not b.passes and b.min >= min(passing))
+        if failing_above:
+            raise ValueError(f"a band at min {failing_above[0]:g} does not pass but is above the pass line")
+        return bands
 
     @model_validator(mode="after")
     def _consistent(self) -> PerceptionData:
@@ -361,6 +378,11 @@ class PerceptionData(_Strict):
             if code in link.perception:
                 return link
         raise KeyError(code)
+
+    @property
+    def pass_line(self) -> float:
+        """The pass line: the lowest ``min`` of the grading bands that pass (ITA 2566: 85)."""
+        return min(b.min for b in self.grading if b.passes)
 
     def band(self, total: float) -> GradeBand:
         """The grading band of a total score."""

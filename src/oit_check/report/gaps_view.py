@@ -5,7 +5,8 @@ still rate the matching survey question low (IIT/EIT), so "disclosed but not per
 to work on. Each row pairs a survey item with the OIT items linked to it and shows the perception
 score next to the verdicts this scan gave those OIT items; the chart puts every linked survey item
 at (share of its OIT items that pass, perception score). The analysis itself (flags, diagnoses) is
-``oit_check.perception.gaps``; this module only arranges it. Pure; no I/O.
+``oit_check.perception.gaps``; this module only arranges it. Pure; no I/O, except that ``make_row``
+without a threshold reads the pass line from the packaged perception data (its grading).
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from dataclasses import dataclass
 
 from oit_check.models import ItemResult, ScanResult, Verdict
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap
+from oit_check.perception.loader import load_perception
 from oit_check.perception.schema import Diagnosis
 from oit_check.report.scan_view import verdict_label
 from oit_check.report.strings import Lang, t
-
-#: The pass line of each ITA tool (shared/domain/ita-criteria.md, 1.1).
-DEFAULT_THRESHOLD = 85.0
 
 # chart geometry (SVG user units; the figure scales to its column)
 _W, _H = 560, 360
@@ -235,10 +234,13 @@ def make_row(
     result: ScanResult | None,
     lang: Lang,
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
     finding: str = "",
 ) -> GapRow:
-    """One row from plain values (tests, and callers without a ``GapReport``)."""
+    """One row from plain values (tests, and callers without a ``GapReport``); ``threshold`` is by
+    default the pass line of the packaged perception data's grading."""
+    if threshold is None:
+        threshold = load_perception().pass_line
     oit = oit_items_for(oit_ids, result, lang)
     return GapRow(
         key=key,

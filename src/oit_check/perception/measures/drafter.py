@@ -1,34 +1,26 @@
-"""Draft the yearly integrity measures document (OIT item o42) from the gap analysis.
-
-The document follows the seed's shape: (๑) the ITA results, (๒) the analysis by theme, citing the
-scores and the contradiction between disclosure and perception, (๓) the measures table (measure,
-steps, responsible unit, timeline, monitoring) for the coming fiscal year, (๔) limitations and
-suggestions. Every phrase comes from the perception data file (``document``, ``themes``,
-``limitations``); this module only chooses, orders and fills them. The result is a list of
-blocks that ``markdown.py`` and ``docx_writer.py`` render the same way.
-
-Numbers are written with Thai digits, as officials write them (``๗๓.๖๐``, ``e๑๓``, ``o๑๘``);
-dates and periods come from ``oit_check.thai.dates`` (``ต.ค. ๖๖ – ก.ย. ๖๗``).
-"""
+"""The drafter: chooses, orders and fills the perception data's phrases, section by section."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from oit_check.perception.codes import code_sort_key
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap, choose_measures
+from oit_check.perception.measures.formatting import (
+    _join,
+    _ranges,
+    thai_code,
+    thai_number,
+    thai_threshold,
+    timeline_text,
+)
+from oit_check.perception.measures.model import Block, Cell, DraftOptions, MeasuresDocument, Paragraph, Row, Run, Table
 from oit_check.perception.results import ITAResults, ResultRow
 from oit_check.perception.scanreport import ScanStatuses
-from oit_check.perception.schema import Diagnosis, MeasureTemplate, PerceptionData, Theme, Timeline
-from oit_check.thai import fiscal
-from oit_check.thai.dates import format_thai_date, format_thai_period
+from oit_check.perception.schema import Diagnosis, MeasureTemplate, PerceptionData, Theme
+from oit_check.thai.dates import format_thai_date
 from oit_check.thai.text import to_thai_digits
-
-ParagraphStyle = Literal["title", "heading1", "heading2", "body", "item", "label"]
 
 # Order in which diagnoses are discussed inside a theme: the most urgent first.
 _DIAGNOSIS_ORDER = (
@@ -39,144 +31,6 @@ _DIAGNOSIS_ORDER = (
 )
 # More linked OIT items than this are cited by code range only ("o๑–o๑๐"), without titles.
 MAX_TITLED_OIT = 3
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting."""
-
-    text: str
-    bold: bool = False
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph: title line, heading, body text, numbered item or bold label."""
-
-    runs: tuple[Run, ...]
-    style: ParagraphStyle = "body"
-
-    @property
-    def text(self) -> str:
-        """The plain text."""
-        return "".join(r.text for r in self.runs)
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell: one or more lines."""
-
-    lines: tuple[str, ...]
-    bold: bool = False
-
-
-@dataclass(frozen=True)
-class Row:
-    """A table row; a ``group`` row is one bold cell across the table (a theme or indicator)."""
-
-    cells: tuple[Cell, ...]
-    group: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table with a header row (repeated on every page in Word) and relative column widths."""
-
-    header: tuple[str, ...]
-    rows: tuple[Row, ...]
-    widths: tuple[float, ...]
-    landscape: bool = False
-    centered: tuple[int, ...] = ()  # columns whose cells are centred (figures, codes, periods)
-
-
-Block = Paragraph | Table
-
-
-@dataclass
-class MeasuresDocument:
-    """The drafted document."""
-
-    agency: str
-    fiscal_year: int
-    assessed_year: int
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def headings(self) -> list[str]:
-        """Texts of the section headings, in order."""
-        return [b.text for b in self.blocks if isinstance(b, Paragraph) and b.style == "heading1"]
-
-
-# --------------------------------------------------------------------------------------------
-# formatting helpers
-
-
-def thai_number(value: float | None) -> str:
-    """A score with Thai digits: ``๘๗.๔๘``; 100 as ``๑๐๐``."""
-    if value is None:
-        return "-"
-    d = Decimal(str(value))
-    text = "100" if d == 100 else f"{d:.2f}"
-    return to_thai_digits(text)
-
-
-def thai_threshold(value: float) -> str:
-    """A threshold with Thai digits, without decimals when whole: ``๘๕``."""
-    d = Decimal(str(value))
-    return to_thai_digits(str(int(d)) if d == d.to_integral_value() else f"{d:.2f}")
-
-
-def thai_code(code: str) -> str:
-    """``e13`` -> ``e๑๓``."""
-    return code[0] + to_thai_digits(code[1:])
-
-
-def _join(items: Sequence[str], and_word: str) -> str:
-    """Thai list: items separated by spaces, the last one after "และ" (a space before Latin codes)."""
-    if len(items) <= 1:
-        return "".join(items)
-    last = items[-1]
-    glue = " " if last[:1].isascii() else ""
-    return " ".join(items[:-1]) + f" {and_word}{glue}" + last
-
-
-def _ranges(codes: Iterable[str]) -> list[str]:
-    """Consecutive codes as ranges: o1..o10 -> ``o๑–o๑๐``."""
-    ordered = sorted(set(codes), key=code_sort_key)
-    out: list[str] = []
-    start = prev = None
-    for code in [*ordered, None]:
-        if code is not None and prev is not None and code[0] == prev[0] and int(code[1:]) == int(prev[1:]) + 1:
-            prev = code
-            continue
-        if start is not None and prev is not None:
-            out.append(thai_code(start) if start == prev else f"{thai_code(start)}–{thai_code(prev)}")
-        start = prev = code
-    return out
-
-
-def timeline_text(timeline: Timeline, fiscal_year: int) -> str:
-    """``ต.ค. ๖๖ – ก.ย. ๖๗`` for October-September of fiscal year 2567."""
-    period = fiscal.fiscal_year_period(fiscal_year)
-
-    def month_start(month: int) -> date:
-        year = period.start.year if month >= 10 else period.end.year
-        return date(year, month, 1)
-
-    return format_thai_period(month_start(timeline.from_month), fiscal.month_end(month_start(timeline.to_month)))
-
-
-# --------------------------------------------------------------------------------------------
-# drafting
-
-
-@dataclass(frozen=True)
-class DraftOptions:
-    """What the CLI passes besides the analysis."""
-
-    agency: str
-    fiscal_year: int  # the year of the measures (BE), e.g. 2567
-    extra_limitations: tuple[str, ...] = ()
 
 
 class _Drafter:
@@ -635,16 +489,3 @@ class _Drafter:
         doc.blocks += self.section_measures()
         doc.blocks += self.section_limitations()
         return doc
-
-
-def draft_measures(
-    report: GapReport,
-    results: ITAResults,
-    data: PerceptionData,
-    options: DraftOptions,
-    *,
-    scan: ScanStatuses | None = None,
-    oit_titles: dict[str, str] | None = None,
-) -> MeasuresDocument:
-    """Draft the measures document of ``options.fiscal_year`` from the analysis of the year before."""
-    return _Drafter(report, results, data, options, scan, dict(oit_titles or {})).draft()
