@@ -26,4 +26,4 @@ def bundled_demo_root() -> Path:
 if __name__ == "__main__":
     from oit_check.fixtureserver.__main__ import main
 
-    raise SystemExit(main())
+    raise SystemExit(main(default_site=bundled_demo_root(), prog="python -m oit_check.demo"))
