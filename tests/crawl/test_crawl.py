@@ -24,7 +24,8 @@ from oit_check.config import CrawlConfig
 from oit_check.crawl import CrawlOutcome, crawl
 from oit_check.errors import ScanFailed
 from oit_check.extract.charset import decode_html
-from oit_check.extract.documents import DocumentLimits, extract_document
+from oit_check.extract.doctext import DocumentLimits
+from oit_check.extract.documents import extract_document
 from oit_check.fixtureserver.server import FixtureServer, serve_site
 from oit_check.models import (
     FailureKind,

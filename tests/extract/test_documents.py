@@ -13,8 +13,8 @@ from oit_check.extract.documents import (
     DocumentLimits,
     content_disposition_filename,
     extract_document,
-    parse_pdf_date,
 )
+from oit_check.extract.pdf import parse_pdf_date
 from oit_check.models import FailureKind, FetchedResource, PageContent, PageFailure, ResourceKind
 
 FONT_CANDIDATES = [

@@ -54,7 +54,8 @@ from oit_check.crawl.sitemap import MAX_SITEMAP_BYTES, collect_sitemap_urls
 from oit_check.crawl.start import start_candidates, start_failed
 from oit_check.errors import ScanFailed
 from oit_check.extract.docpool import DocumentPool, Extractor
-from oit_check.extract.documents import DocumentLimits, document_file_name
+from oit_check.extract.doctext import DocumentLimits
+from oit_check.extract.documents import document_file_name
 from oit_check.models import (
     FailureKind,
     FetchedResource,

@@ -28,7 +28,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from oit_check.extract.documents import DEFAULT_LIMITS, DocumentLimits, extract_document, unreadable, warm_up
+from oit_check.extract.doctext import DEFAULT_LIMITS, DocumentLimits
+from oit_check.extract.documents import extract_document, unreadable, warm_up
 from oit_check.models import FetchedResource, PageContent, PageFailure
 
 Extractor = Callable[[FetchedResource, DocumentLimits], PageContent | PageFailure]
