@@ -145,3 +145,27 @@ def extract_xlsx(resource: FetchedResource, file_name: str, limits: DocumentLimi
         tables=len(sheet_names),
         doc_metadata_date=created,
     )
+
+
+def docx_plain_text(raw: bytes) -> str:
+    """Paragraphs and table rows of a .docx in document order, table cells joined by tabs (merged
+    cells once): how a pasted results table reads. Raises the parser's errors on a bad file."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(raw))
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if not cells or cells[-1] != value:  # merged cells repeat their text
+                        cells.append(value)
+                out.append("\t".join(cells))
+    return "\n".join(out)

@@ -6,11 +6,13 @@ hint of what to give instead.
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 from oit_check.errors import ITAResultsError
+from oit_check.extract.archive import check_zip
 from oit_check.extract.charset import looks_like_thai
+from oit_check.extract.doctext import DocumentLimits, Unreadable
+from oit_check.extract.office import docx_plain_text
 
 
 def decode_results(raw: bytes, name: str) -> str:
@@ -54,27 +56,13 @@ def _control_share(raw: bytes) -> float:
 
 
 def _docx_text(raw: bytes, name: str) -> str:
-    """Paragraphs and table rows of a .docx, in document order; table cells joined by tabs."""
+    """Paragraphs and table rows of a .docx, after the archive guard (a zip bomb is refused unopened)."""
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        document = docx.Document(io.BytesIO(raw))
+        check_zip(raw, DocumentLimits())
+        return docx_plain_text(raw)
+    except Unreadable as exc:
+        raise ITAResultsError(
+            f"{name}: not a readable Word document: {exc}", hint="save the results tables again as .docx, CSV or text"
+        ) from exc
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ITAResultsError(f"{name}: is a ZIP file but not a readable Word document ({exc})") from exc
-    out: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value:  # merged cells repeat their text
-                        cells.append(value)
-                out.append("\t".join(cells))
-    return "\n".join(out)
