@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from oit_check.cli import app
 from oit_check.commands.serve import allowed_hosts_for, default_store_dir
-from oit_check.report.strings import t
+from oit_check.i18n import t
 
 runner = CliRunner()
 

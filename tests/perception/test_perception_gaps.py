@@ -185,7 +185,7 @@ def test_gaps_table_markdown_english(tmp_path: Path) -> None:
     assert md.stdout.startswith("# ") and "| e13 |" in md.stdout
     en = runner.invoke(app, ["gaps", "--results", str(results), "--scan", str(scan), "--lang", "en"])
     assert "below: i19, e10, e13" in en.stdout
-    assert "fix the disclosure first (o28)" in en.stdout
+    assert "Not fully disclosed (O28): fix the disclosure first." in " ".join(en.stdout.split())
 
 
 def test_gaps_reports_unidentified_lines() -> None:

@@ -12,8 +12,8 @@ import pytest
 from browser_support import DESKTOP, PHONE, launch_browser, layout_problems, new_page, screenshot
 from html_samples import sample_checklist, sample_result
 from oit_check.fixtureserver.server import FixtureServer, serve_site
+from oit_check.i18n import t
 from oit_check.report.scan_html import render_html
-from oit_check.report.strings import t
 
 pytestmark = pytest.mark.browser
 

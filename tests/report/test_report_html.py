@@ -15,12 +15,12 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from html_samples import sample_checklist, sample_result
+from oit_check.i18n import STRINGS, t
 from oit_check.models import ScanResult, Verdict
 from oit_check.perception.gaps import GapReport
 from oit_check.report.gaps_view import GapsView, build_gaps_view, make_row
 from oit_check.report.scan_html import render_gaps_html, render_html, script_hash
 from oit_check.report.scan_view import build_view, highlight, safe_href
-from oit_check.report.strings import STRINGS, t
 
 MAX_REPORT_BYTES = 300 * 1024
 

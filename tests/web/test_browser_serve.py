@@ -18,7 +18,7 @@ from html_samples import sample_checklist
 from oit_check.config import CrawlConfig
 from oit_check.fixtureserver.server import FixtureServer, serve_site
 from oit_check.history import HistoryStore
-from oit_check.report.strings import t
+from oit_check.i18n import t
 from oit_check.web import create_app
 from web_helpers import TODAY, FakeScan, run_uvicorn
 

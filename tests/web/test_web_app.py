@@ -21,9 +21,9 @@ with warnings.catch_warnings():  # Starlette 1.x nudges towards httpx2; httpx is
     from starlette.testclient import TestClient
 from oit_check.errors import ScanFailed
 from oit_check.history import HistoryStore, ResultsFile
+from oit_check.i18n import t
 from oit_check.models import ScanResult
 from oit_check.report.gaps_view import GapsView, make_row
-from oit_check.report.strings import t
 from oit_check.web import create_app
 from oit_check.web.forms import MAX_UPLOAD_BYTES
 from web_helpers import TODAY, FakeScan, fake_resolver, run_uvicorn

@@ -1,45 +1,24 @@
-"""User-facing message templates, Thai first with English beside them.
+"""The string catalogue's API: ``t(key, lang)``, enum labels, and the small wording helpers (Thai
+dates and digits, lists, URLs as people read them). The strings themselves are in ``catalogue``.
 
-Only generic wording lives here (how to say "found, but missing X"); everything about a specific
-ITA item (titles, elements, fix guidance) comes from the checklist data.
+Thai is the default language everywhere; ``lang="en"`` (or anything starting with "en") is English.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 from urllib.parse import unquote
 
+from oit_check.i18n.catalogue import STRINGS
 from oit_check.models import FailureKind, Verdict
 from oit_check.thai.dates import format_thai_date, format_thai_month
 from oit_check.thai.text import to_thai_digits
 
+Lang = Literal["th", "en"]
+LANGS: tuple[Lang, ...] = ("th", "en")
+
 EN_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
-    Verdict.OK: ("ผ่าน", "ok"),
-    Verdict.PARTIAL: ("ไม่ครบ", "partial"),
-    Verdict.STALE: ("ไม่เป็นปัจจุบัน", "stale"),
-    Verdict.BROKEN: ("ลิงก์เสีย", "broken"),
-    Verdict.MISSING: ("ไม่พบ", "missing"),
-}
-
-FAILURE_TEXT: dict[FailureKind, tuple[str, str]] = {
-    FailureKind.TIMEOUT: ("เว็บไซต์ไม่ตอบสนองภายในเวลาที่กำหนด", "the server did not answer in time"),
-    FailureKind.CONNECT: ("เชื่อมต่อเว็บไซต์ไม่ได้", "could not connect"),
-    FailureKind.HTTP_ERROR: ("เซิร์ฟเวอร์ตอบกลับด้วยข้อผิดพลาด", "the server answered with an error"),
-    FailureKind.NOT_FOUND: ("ไม่พบหน้าหรือไฟล์ (404)", "page or file not found (404)"),
-    FailureKind.LOGIN_REQUIRED: ("ต้องเข้าสู่ระบบก่อนจึงจะเปิดได้ ประชาชนทั่วไปเข้าถึงไม่ได้", "login required"),
-    FailureKind.REDIRECT_LOOP: ("ลิงก์เปลี่ยนเส้นทางวนซ้ำไม่สิ้นสุด", "redirect loop"),
-    FailureKind.TOO_MANY_REDIRECTS: ("ลิงก์เปลี่ยนเส้นทางหลายทอดเกินไป", "too many redirects"),
-    FailureKind.ERROR_PAGE: ("เปิดได้แต่เป็นหน้าแจ้งข้อผิดพลาด", "opens, but shows an error page"),
-    FailureKind.TOO_LARGE: ("ไฟล์ใหญ่เกินขนาดที่ตรวจได้", "file too large to check"),
-    FailureKind.UNREADABLE_DOCUMENT: ("ไฟล์เสียหรือเปิดอ่านไม่ได้", "the document is corrupt or unreadable"),
-    FailureKind.BLOCKED_ADDRESS: ("ลิงก์ชี้ไปยังเครือข่ายภายใน ประชาชนเข้าถึงไม่ได้", "points to a private network"),
-    FailureKind.ROBOTS: ("robots.txt ของเว็บไซต์ไม่อนุญาตให้ตรวจ", "disallowed by robots.txt"),
-    FailureKind.LIMIT: ("ไม่ได้ตรวจเพราะถึงขีดจำกัดการตรวจ", "not checked: a crawl limit was reached"),
-    FailureKind.TRAP: ("ข้ามไปเพราะเป็นลิงก์ที่สร้างหน้าไม่สิ้นสุด", "skipped as an endless URL space"),
-    FailureKind.OTHER: ("เปิดไม่ได้", "could not be opened"),
-}
 
 
 def display_url(url: str) -> str:
@@ -50,16 +29,39 @@ def display_url(url: str) -> str:
         return url
 
 
+_DEFAULT: Lang = "th"
+
+
+def normalize_lang(value: str | None) -> Lang:
+    """``"en"`` for English, Thai for anything else (the default audience is Thai)."""
+    return "en" if (value or "").lower().startswith("en") else "th"
+
+
+def t(key: str, lang: str = _DEFAULT, **values: object) -> str:
+    """The string ``key`` in ``lang`` with ``values`` filled in; ``KeyError`` on an unknown key."""
+    th, en = STRINGS[key]
+    text = en if normalize_lang(lang) == "en" else th
+    return text.format(**values) if values else text
+
+
 def verdict_label(verdict: Verdict, lang: str = "th") -> str:
     """The verdict as a word for people."""
-    th, en = VERDICT_LABELS[verdict]
-    return th if lang == "th" else en
+    return t(f"verdict.{verdict.value}", lang)
 
 
 def failure_text(kind: FailureKind, lang: str = "th") -> str:
     """Why a URL could not be used, in plain words."""
-    th, en = FAILURE_TEXT[kind]
-    return th if lang == "th" else en
+    return t(f"failure.{kind.value}", lang)
+
+
+def diagnosis_text(diagnosis: str, lang: str = "th", items: list[str] | tuple[str, ...] = ()) -> str:
+    """A perception diagnosis (``Diagnosis`` value) in words; ``items`` are the OIT items to fix first."""
+    return t(f"diagnosis.{diagnosis}", lang, items=", ".join(code.upper() for code in items))
+
+
+def flag_label(flag: str, lang: str = "th") -> str:
+    """A perception flag (``Flag`` value): below the line, watch, ok."""
+    return t(f"flag.{flag}", lang)
 
 
 def thai_year(year_be: int) -> str:

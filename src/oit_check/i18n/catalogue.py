@@ -1,19 +1,55 @@
-"""UI strings of the HTML report and the ``serve`` web app, Thai first, in one table.
+"""Every sentence and label a person reads, Thai first, in one table: ``key -> (Thai, English)``.
 
-Every label a person reads in the HTML report or the self-check pages comes from ``STRINGS``;
-templates call ``t(key)``. Keys are stable; add a row here rather than a literal in a template.
-Placeholders use ``str.format`` names (``{shown}``, ``{total}``).
+The terminal tables, the HTML report, the web app, the CLI's messages and the verdict reasons all
+read from here through ``oit_check.i18n.t(key, lang)``. Keys are stable; add a row here rather than
+a literal in code or a template. Placeholders use ``str.format`` names (``{shown}``, ``{total}``).
+Enum labels use ``<enum>.<value>`` keys (``verdict.ok``, ``failure.not_found``, ``flag.below``,
+``diagnosis.not_disclosed``); a test checks that every member has one.
+Only generic wording lives here: everything about an ITA item comes from the checklist data.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-Lang = Literal["th", "en"]
-LANGS: tuple[Lang, ...] = ("th", "en")
-
 # key -> (Thai, English)
 STRINGS: dict[str, tuple[str, str]] = {
+    # --- verdicts and failure kinds (one label each; tests/test_i18n.py checks every enum member)
+    "verdict.ok": ("ผ่าน", "ok"),
+    "verdict.partial": ("ไม่ครบ", "partial"),
+    "verdict.stale": ("ไม่เป็นปัจจุบัน", "stale"),
+    "verdict.broken": ("ลิงก์เสีย", "broken"),
+    "verdict.missing": ("ไม่พบ", "missing"),
+    "failure.timeout": ("เว็บไซต์ไม่ตอบสนองภายในเวลาที่กำหนด", "the server did not answer in time"),
+    "failure.connect": ("เชื่อมต่อเว็บไซต์ไม่ได้", "could not connect"),
+    "failure.http_error": ("เซิร์ฟเวอร์ตอบกลับด้วยข้อผิดพลาด", "the server answered with an error"),
+    "failure.not_found": ("ไม่พบหน้าหรือไฟล์ (404)", "page or file not found (404)"),
+    "failure.login_required": ("ต้องเข้าสู่ระบบก่อนจึงจะเปิดได้ ประชาชนทั่วไปเข้าถึงไม่ได้", "login required"),
+    "failure.redirect_loop": ("ลิงก์เปลี่ยนเส้นทางวนซ้ำไม่สิ้นสุด", "redirect loop"),
+    "failure.too_many_redirects": ("ลิงก์เปลี่ยนเส้นทางหลายทอดเกินไป", "too many redirects"),
+    "failure.error_page": ("เปิดได้แต่เป็นหน้าแจ้งข้อผิดพลาด", "opens, but shows an error page"),
+    "failure.too_large": ("ไฟล์ใหญ่เกินขนาดที่ตรวจได้", "file too large to check"),
+    "failure.unreadable_document": ("ไฟล์เสียหรือเปิดอ่านไม่ได้", "the document is corrupt or unreadable"),
+    "failure.blocked_address": ("ลิงก์ชี้ไปยังเครือข่ายภายใน ประชาชนเข้าถึงไม่ได้", "points to a private network"),
+    "failure.robots": ("robots.txt ของเว็บไซต์ไม่อนุญาตให้ตรวจ", "disallowed by robots.txt"),
+    "failure.limit": ("ไม่ได้ตรวจเพราะถึงขีดจำกัดการตรวจ", "not checked: a crawl limit was reached"),
+    "failure.trap": ("ข้ามไปเพราะเป็นลิงก์ที่สร้างหน้าไม่สิ้นสุด", "skipped as an endless URL space"),
+    "failure.other": ("เปิดไม่ได้", "could not be opened"),
+    # --- perception flags and diagnoses (the same words in the terminal, Markdown, HTML and the web app)
+    "flag.below": ("ต่ำกว่าเกณฑ์", "below the line"),
+    "flag.watch": ("เฝ้าระวัง", "watch"),
+    "flag.ok": ("ผ่าน", "ok"),
+    "diagnosis.disclosed_not_perceived": (
+        "เปิดเผยครบแล้ว แต่ผู้ตอบยังไม่รับรู้: ควรสื่อสารและประชาสัมพันธ์ให้ทั่วถึง",
+        "Disclosed, but not perceived: communicate it better.",
+    ),
+    "diagnosis.not_disclosed": (
+        "ยังเปิดเผยไม่ครบ ({items}): แก้การเปิดเผยข้อมูลก่อน",
+        "Not fully disclosed ({items}): fix the disclosure first.",
+    ),
+    "diagnosis.no_oit_link": (
+        "ไม่มีข้อ OIT ที่เกี่ยวข้อง: เป็นเรื่องกระบวนการทำงานภายใน",
+        "No related OIT item: an internal process issue.",
+    ),
+    "diagnosis.unknown": ("ยังไม่ทราบสถานะการเปิดเผยของข้อ OIT ที่เกี่ยวข้อง", "The related OIT items' status is unknown."),
     # --- report: header and sections
     "report_title": ("รายงานผลการตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)", "OIT public-disclosure check report"),
     "site": ("เว็บไซต์", "Website"),
@@ -126,23 +162,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "อีก {n} ข้อได้คะแนนไม่ต่ำกว่าเกณฑ์ (แสดงเป็นจุดสีเขียวในแผนภาพ ไม่แสดงในตาราง)",
         "{n} more survey items are at or above the line (green dots on the chart, not listed)",
     ),
-    "gap_flag_below": ("ต่ำกว่าเกณฑ์", "below the line"),
-    "gap_flag_watch": ("เฝ้าระวัง", "watch"),
     "gap_no_flags": ("ไม่มีข้อคำถามที่คะแนนต่ำกว่าเกณฑ์หรือต้องเฝ้าระวัง", "No survey item is below the line or on watch."),
     "gaps_only_title": ("ช่องว่างการรับรู้เทียบกับการเปิดเผยข้อมูล (OIT)", "Perception gaps against the OIT disclosure"),
-    "diag_disclosed_not_perceived": (
-        "เปิดเผยครบแล้ว แต่ผู้ตอบยังไม่รับรู้: ควรสื่อสารและประชาสัมพันธ์ให้ทั่วถึง",
-        "Disclosed, but not perceived: communicate it better.",
-    ),
-    "diag_not_disclosed": (
-        "ยังเปิดเผยไม่ครบ ({items}): แก้การเปิดเผยข้อมูลก่อน",
-        "Not fully disclosed ({items}): fix the disclosure first.",
-    ),
-    "diag_no_oit_link": (
-        "ไม่มีข้อ OIT ที่เกี่ยวข้อง: เป็นเรื่องกระบวนการทำงานภายใน",
-        "No related OIT item: an internal process issue.",
-    ),
-    "diag_unknown": ("ยังไม่ทราบสถานะการเปิดเผยของข้อ OIT ที่เกี่ยวข้อง", "The related OIT items' status is unknown."),
     "gap_none": ("ไม่มีข้อมูลผลการประเมินให้เปรียบเทียบ", "No assessment results to compare"),
     # --- web app
     "app_title": ("ตรวจเว็บไซต์ตามเกณฑ์ OIT ด้วยตนเอง", "Self-check a website against the OIT items"),
@@ -236,17 +257,3 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_form": ("ส่งข้อมูลไม่ถูกต้อง กรุณาลองใหม่", "The form could not be read; please try again."),
     "err_scan_failed": ("ตรวจไม่สำเร็จ: {detail}", "The check failed: {detail}"),
 }
-
-_DEFAULT: Lang = "th"
-
-
-def normalize_lang(value: str | None) -> Lang:
-    """``"en"`` for English, Thai for anything else (the default audience is Thai)."""
-    return "en" if (value or "").lower().startswith("en") else "th"
-
-
-def t(key: str, lang: str = _DEFAULT, **values: object) -> str:
-    """The string ``key`` in ``lang`` with ``values`` filled in; ``KeyError`` on an unknown key."""
-    th, en = STRINGS[key]
-    text = en if normalize_lang(lang) == "en" else th
-    return text.format(**values) if values else text

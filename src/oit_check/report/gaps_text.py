@@ -12,21 +12,11 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from oit_check.perception.gaps import Flag, GapReport, PerceptionGap
+from oit_check.i18n import diagnosis_text, flag_label
+from oit_check.perception.gaps import GapReport, PerceptionGap
 from oit_check.perception.results import ITAResults
-from oit_check.perception.schema import Diagnosis, PerceptionData
+from oit_check.perception.schema import PerceptionData
 
-FLAG_LABELS: dict[Flag, tuple[str, str]] = {
-    Flag.BELOW: ("ต่ำกว่าเกณฑ์", "below"),
-    Flag.WATCH: ("เฝ้าระวัง", "watch"),
-    Flag.OK: ("ผ่าน", "ok"),
-}
-DIAGNOSIS_LABELS: dict[Diagnosis, tuple[str, str]] = {
-    Diagnosis.DISCLOSED_NOT_PERCEIVED: ("เปิดเผยแล้วแต่ไม่รับรู้ (ต้องสื่อสาร)", "disclosed, not perceived"),
-    Diagnosis.NOT_DISCLOSED: ("ต้องแก้การเปิดเผยข้อมูลก่อน", "fix the disclosure first"),
-    Diagnosis.NO_OIT_LINK: ("ไม่มีข้อมูลต้องเปิดเผย (กระบวนการภายใน)", "no OIT link (process issue)"),
-    Diagnosis.UNKNOWN: ("ยังไม่ทราบสถานะการเปิดเผย", "disclosure status unknown"),
-}
 _TABLE_WIDTH = 180
 
 
@@ -178,10 +168,7 @@ def _linked_text(gap: PerceptionGap, lang: str) -> str:
 def _diag_text(gap: PerceptionGap, lang: str) -> str:
     if gap.diagnosis is None:
         return ""
-    label = DIAGNOSIS_LABELS[gap.diagnosis][1 if lang == "en" else 0]
-    if gap.problem_oit:
-        label += " (" + ", ".join(gap.problem_oit) + ")"
-    return label
+    return diagnosis_text(gap.diagnosis.value, lang, gap.problem_oit)
 
 
 def render_gaps_table(report: GapReport, data: PerceptionData, lang: str = "th") -> str:
@@ -227,7 +214,7 @@ def render_gaps_table(report: GapReport, data: PerceptionData, lang: str = "th")
             _num(g.part1),
             _num(g.part2),
             _num(g.previous),
-            FLAG_LABELS[g.flag][1 if lang == "en" else 0],
+            flag_label(g.flag.value, lang),
             f"{theme.number} {theme.title_en if lang == 'en' else theme.title_th}",
             _linked_text(g, lang),
             _diag_text(g, lang),
@@ -302,7 +289,7 @@ def render_gaps_markdown(report: GapReport, data: PerceptionData, lang: str = "t
             _num(g.part1),
             _num(g.part2),
             _num(g.previous),
-            FLAG_LABELS[g.flag][1 if lang == "en" else 0],
+            flag_label(g.flag.value, lang),
             theme.title_en if lang == "en" else theme.title_th,
             _linked_text(g, lang),
             _diag_text(g, lang),

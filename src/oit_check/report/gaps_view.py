@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from oit_check.i18n import Lang, diagnosis_text, t
 from oit_check.models import ItemResult, ScanResult, Verdict
 from oit_check.perception.gaps import Flag, GapReport, PerceptionGap
 from oit_check.perception.loader import load_perception
-from oit_check.perception.schema import Diagnosis
 from oit_check.report.scan_view import verdict_label
-from oit_check.report.strings import Lang, t
 
 # chart geometry (SVG user units; the figure scales to its column)
 _W, _H = 560, 360
@@ -257,10 +256,7 @@ def make_row(
 def _finding(gap: PerceptionGap, lang: Lang) -> str:
     if gap.flag is Flag.OK or gap.diagnosis is None:
         return ""
-    if gap.diagnosis is Diagnosis.NOT_DISCLOSED:
-        items = ", ".join(code.upper() for code in gap.problem_oit)
-        return t("diag_not_disclosed", lang, items=items)
-    return t(f"diag_{gap.diagnosis.value}", lang)
+    return diagnosis_text(gap.diagnosis.value, lang, gap.problem_oit)
 
 
 def _parts_text(gap: PerceptionGap, lang: Lang) -> str:

@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from oit_check._version import __version__
 from oit_check.checklist.schema import Checklist
+from oit_check.i18n import normalize_lang, t
 from oit_check.models import ScanResult
 from oit_check.perception.gaps import GapReport
 from oit_check.report.gaps_view import GapsView, build_gaps_view
 from oit_check.report.scan_view import ReportView, build_view
-from oit_check.report.strings import normalize_lang, t
 from oit_check.report.templating import asset, make_environment
 
 __all__ = ["environment", "render_gaps_html", "render_html", "render_view", "script_hash"]

@@ -19,8 +19,8 @@ from markupsafe import Markup, escape
 
 from oit_check import i18n
 from oit_check.checklist.schema import Checklist
+from oit_check.i18n import Lang, normalize_lang, t
 from oit_check.models import DateSeen, Evidence, ItemResult, PageFailure, ResourceKind, ScanResult, Verdict
-from oit_check.report.strings import Lang, normalize_lang, t
 from oit_check.thai.dates import format_thai_date
 from oit_check.thai.text import to_thai_digits
 

@@ -45,13 +45,13 @@ from oit_check.checklist.schema import Checklist
 from oit_check.config import CrawlConfig, ScanConfig
 from oit_check.errors import OitCheckError
 from oit_check.history import HistoryStore, ResultsFile, is_scan_id
+from oit_check.i18n import normalize_lang, t
 from oit_check.models import ScanResult
 from oit_check.perception.gaps import GapReport
 from oit_check.progress import ProgressEvent
 from oit_check.report.gaps_view import GapsView
 from oit_check.report.scan_html import render_html, script_hash
 from oit_check.report.scan_json import render_json
-from oit_check.report.strings import normalize_lang, t
 from oit_check.thai.fiscal import fiscal_year_of
 from oit_check.web.forms import (
     MAX_UPLOAD_BYTES,

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
 from oit_check.crawl.netguard import is_blocked_ip, parse_ip, system_resolver
-from oit_check.report.strings import t
+from oit_check.i18n import t
 from oit_check.thai.text import to_arabic_digits
 
 MAX_URL_LENGTH = 2000

@@ -26,9 +26,9 @@ from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
 from oit_check.errors import OitCheckError
 from oit_check.history import HistoryStore, is_scan_id
+from oit_check.i18n import t
 from oit_check.models import ScanResult
 from oit_check.progress import ProgressEvent
-from oit_check.report.strings import t
 
 log = logging.getLogger("oit_check.web")
 

@@ -14,9 +14,9 @@ from starlette.responses import HTMLResponse
 
 from oit_check._version import __version__
 from oit_check.history import ScanRecord
+from oit_check.i18n import normalize_lang, t
 from oit_check.report.scan_html import script_hash
 from oit_check.report.scan_view import format_date
-from oit_check.report.strings import normalize_lang, t
 from oit_check.report.templating import asset, make_environment
 from oit_check.web.security import csp
 
