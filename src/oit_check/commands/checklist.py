@@ -8,9 +8,8 @@ import typer
 
 from oit_check.checklist import load_checklist
 from oit_check.checklist.loader import available_checklists
+from oit_check.commands._common import fail
 from oit_check.errors import ChecklistError
-
-EXIT_BAD_INPUT = 3
 
 
 def register(app: typer.Typer) -> None:
@@ -23,10 +22,7 @@ def register(app: typer.Typer) -> None:
         try:
             checklist = load_checklist(str(file))
         except ChecklistError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
-            if exc.hint:
-                typer.echo(f"hint: {exc.hint}", err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from exc
+            raise fail(exc) from exc
         typer.echo(f"ok: {file}: {checklist.id}@{checklist.version}, {len(checklist.items)} items")
 
     @group.command("show")
@@ -38,10 +34,7 @@ def register(app: typer.Typer) -> None:
         try:
             checklist = load_checklist(name)
         except ChecklistError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
-            if exc.hint:
-                typer.echo(f"hint: {exc.hint}", err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from exc
+            raise fail(exc) from exc
         typer.echo(f"{checklist.id}@{checklist.version}  {checklist.title_th if lang == 'th' else checklist.title_en}")
         for item in checklist.items:
             title = item.title_th if lang == "th" else item.title_en

@@ -12,11 +12,14 @@ import sys
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import assert_never
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from oit_check.commands._common import Lang
+from oit_check.i18n import t
 from oit_check.thai.dates import DateMention, find_dates, format_thai_period
 from oit_check.thai.dates.vocabulary import ENGLISH_MONTH_ABBREVIATIONS, KIND_LABELS_EN, KIND_LABELS_TH
 from oit_check.thai.text import to_thai_digits
@@ -27,13 +30,6 @@ class OutputFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
-
-
-class Lang(StrEnum):
-    """``--lang`` choices."""
-
-    TH = "th"
-    EN = "en"
 
 
 def mention_json(mention: DateMention) -> dict[str, object]:
@@ -73,14 +69,14 @@ def _render_table(results: Iterable[tuple[str, list[DateMention]]], lang: Lang, 
     th = lang is Lang.TH
     labels = KIND_LABELS_TH if th else KIND_LABELS_EN
     table = Table(show_lines=True)
-    table.add_column("ข้อความ" if th else "text", overflow="fold")
-    table.add_column("ที่พบ" if th else "found", overflow="fold")
-    table.add_column("ชนิด" if th else "kind")
-    table.add_column("ช่วงวันที่" if th else "period", no_wrap=True)
-    table.add_column("ปีงบประมาณ" if th else "fiscal year")
+    table.add_column(t("dates.col_text", lang), overflow="fold")
+    table.add_column(t("dates.col_found", lang), overflow="fold")
+    table.add_column(t("dates.col_kind", lang))
+    table.add_column(t("dates.col_period", lang), no_wrap=True)
+    table.add_column(t("dates.col_fiscal_year", lang))
     for text, mentions in results:
         if not mentions:
-            table.add_row(text, "-", "", "ไม่พบวันที่" if th else "no date", "")
+            table.add_row(text, "-", "", t("dates.no_date", lang), "")
             continue
         for index, mention in enumerate(mentions):
             table.add_row(
@@ -114,9 +110,12 @@ def register(app: typer.Typer) -> None:
         """หาวันที่ ช่วงเวลา และปีงบประมาณในข้อความ / find dates, periods and fiscal years in text."""
         texts = _input_lines(lines or [])
         results = [(text, find_dates(text, context_year_be=context_year)) for text in texts]
-        if output_format is OutputFormat.JSON:
-            for text, mentions in results:
-                record = {"text": text, "dates": [mention_json(m) for m in mentions]}
-                typer.echo(json.dumps(record, ensure_ascii=False))
-            return
-        _render_table(results, lang, Console())
+        match output_format:
+            case OutputFormat.TABLE:
+                _render_table(results, lang, Console())
+            case OutputFormat.JSON:
+                for text, mentions in results:
+                    record = {"text": text, "dates": [mention_json(m) for m in mentions]}
+                    typer.echo(json.dumps(record, ensure_ascii=False))
+            case _:
+                assert_never(output_format)

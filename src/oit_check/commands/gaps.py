@@ -7,12 +7,15 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_text
+from oit_check.checklist.schema import Checklist
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_output
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW, GapConfig, GapReport, analyse
-from oit_check.perception.inputs import load_inputs
+from oit_check.i18n import bilingual
+from oit_check.models import ScanResult
+from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW, GapConfig
+from oit_check.perception.inputs import analyse_inputs, load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION, load_perception
-from oit_check.report.gaps_text import gaps_json, render_gaps_markdown, render_gaps_table
+from oit_check.report import GAP_FORMATS
 
 
 class Format(StrEnum):
@@ -30,29 +33,26 @@ def gap_config(threshold: float | None, watch_below: float, drop: float, percept
     if threshold is None:
         threshold = load_perception(perception).pass_line
     if not 0 < threshold <= 100 or not 0 < watch_below <= 100 or drop < 0:
-        raise ConfigError("thresholds must be within 0-100 / เกณฑ์ต้องอยู่ระหว่าง 0-100")
+        raise ConfigError(bilingual("cli.thresholds_range", english_first=True))
     if watch_below < threshold:
         raise ConfigError(f"--watch-below {watch_below:g} is under --threshold {threshold:g}")
     return GapConfig(threshold=threshold, watch_below=watch_below, drop_points=drop)
 
 
-def _gaps_html(report: GapReport, scan_path: Path | None, checklist_name: str, lang: str) -> str:
-    """The HTML report: the whole scan report with its gap section when ``--scan`` is a full
-    report, else a page with the gap section alone."""
+def _full_scan(scan_path: Path | None, checklist_name: str) -> tuple[ScanResult | None, Checklist | None]:
+    """The whole scan report and its checklist when ``--scan`` is a full report (the HTML format
+    shows it with its gap section), else ``(None, None)`` (a page with the gap section alone)."""
     from pydantic import ValidationError
 
     from oit_check.checklist import load_checklist
-    from oit_check.models import ScanResult
-    from oit_check.report.scan_html import render_gaps_html
 
-    result = None
-    if scan_path is not None:
-        try:
-            result = ScanResult.model_validate_json(scan_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, ValidationError):
-            result = None  # an older or partial report: statuses were read already; show gaps alone
-    checklist = load_checklist(checklist_name) if result is not None else None
-    return render_gaps_html(report, lang=lang, result=result, checklist=checklist)
+    if scan_path is None:
+        return None, None
+    try:
+        result = ScanResult.model_validate_json(scan_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, ValidationError):
+        return None, None  # an older or partial report: statuses were read already; show gaps alone
+    return result, load_checklist(checklist_name)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,15 +74,9 @@ def register(app: typer.Typer) -> None:
         try:
             config = gap_config(threshold, watch_below, drop, perception)
             inputs = load_inputs(results, scan, perception)
-            report = analyse(inputs.results, inputs.data, scan=inputs.scan, config=config, oit_titles=inputs.oit_titles)
-            if fmt is Format.JSON:
-                text = gaps_json(report)
-            elif fmt is Format.MARKDOWN:
-                text = render_gaps_markdown(report, inputs.data, lang.value)
-            elif fmt is Format.HTML:
-                text = _gaps_html(report, scan, inputs.data.checklist, lang.value)
-            else:
-                text = render_gaps_table(report, inputs.data, lang.value)
-            write_text(text, output)
+            report = analyse_inputs(inputs, config=config)
+            result, checklist = _full_scan(scan, inputs.data.checklist) if fmt is Format.HTML else (None, None)
+            render = GAP_FORMATS[fmt.value]
+            write_output(render(report, inputs.data, lang=lang.value, result=result, checklist=checklist), output)
         except OitCheckError as exc:
             raise fail(exc) from exc

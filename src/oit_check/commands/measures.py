@@ -6,11 +6,12 @@ from pathlib import Path
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, THRESHOLD_OPTION_HELP, Lang, fail, write_output
 from oit_check.commands.gaps import gap_config
 from oit_check.errors import ConfigError, OitCheckError
-from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW, analyse
-from oit_check.perception.inputs import load_inputs
+from oit_check.i18n import bilingual, t
+from oit_check.perception.gaps import DEFAULT_DROP_POINTS, DEFAULT_WATCH_BELOW
+from oit_check.perception.inputs import analyse_inputs, load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.perception.measures import DraftOptions, draft_measures
 from oit_check.report.measures_docx import write_docx
@@ -54,17 +55,13 @@ def register(app: typer.Typer) -> None:
             year = check_fiscal_year(fiscal_year)
             name = " ".join(agency.split())
             if not name:
-                raise ConfigError("--agency is empty / ต้องระบุชื่อหน่วยงาน")
+                raise ConfigError(bilingual("cli.agency_empty", english_first=True))
             config = gap_config(threshold, watch_below, drop, perception)
             inputs = load_inputs(results, scan, perception)
             if inputs.results.year is not None and inputs.results.year != year - 1:
-                typer.echo(
-                    f"warning: the results are for {inputs.results.year}, measures for {year}"
-                    if lang is Lang.EN
-                    else f"คำเตือน: ผลการประเมินเป็นของปี {inputs.results.year} แต่มาตรการเป็นของปี {year}",
-                    err=True,
-                )
-            report = analyse(inputs.results, inputs.data, scan=inputs.scan, config=config, oit_titles=inputs.oit_titles)
+                mismatch = t("cli.measures_year_mismatch", lang, results_year=inputs.results.year, year=year)
+                typer.echo(mismatch, err=True)
+            report = analyse_inputs(inputs, config=config)
             doc = draft_measures(
                 report,
                 inputs.results,
@@ -75,26 +72,20 @@ def register(app: typer.Typer) -> None:
             )
             text = render_markdown(doc)
             if stdout:
-                write_text(text, None)
+                write_output(text, None)
                 if docx is not None:
                     write_docx(doc, docx)
                 return
             md_path = markdown or Path(f"o42-measures-{year}.md")
             docx_path = docx or Path(f"o42-measures-{year}.docx")
-            write_text(text, md_path)
+            write_output(text, md_path)
             write_docx(doc, docx_path)
             flagged = len(report.summary.below) + len(report.summary.watch)
-            if lang is Lang.EN:
-                typer.echo(f"wrote {md_path} and {docx_path}: {flagged} flagged items in {len(doc.headings)} sections")
-            else:
-                typer.echo(f"เขียน {md_path} และ {docx_path} แล้ว: ข้อที่ต้องปรับปรุง/เฝ้าระวัง {flagged} ข้อ")
+            written = t("cli.measures_written", lang, markdown=md_path, docx=docx_path, flagged=flagged)
+            if lang is Lang.EN:  # the Thai line has never carried the section count
+                written += " " + t("cli.measures_sections", lang, sections=len(doc.headings))
+            typer.echo(written)
             if inputs.results.unidentified:
-                n = len(inputs.results.unidentified)
-                typer.echo(
-                    f"warning: {n} line(s) of the results could not be identified (see `oit-check results import`)"
-                    if lang is Lang.EN
-                    else f"คำเตือน: มี {n} บรรทัดในไฟล์ผลการประเมินที่อ่านไม่ได้ (ดู oit-check results import)",
-                    err=True,
-                )
+                typer.echo(t("cli.measures_unidentified", lang, n=len(inputs.results.unidentified)), err=True)
         except OitCheckError as exc:
             raise fail(exc) from exc

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import assert_never
 
 import typer
 
-from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, write_text
+from oit_check.commands._common import PERCEPTION_OPTION_HELP, Lang, fail, write_output
 from oit_check.errors import OitCheckError
 from oit_check.perception.inputs import load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
@@ -38,11 +39,14 @@ def register(app: typer.Typer) -> None:
         """แสดงผลการอ่านไฟล์ทีละแถว และบรรทัดที่อ่านไม่ได้ / show what was read, row by row, and what was not."""
         try:
             inputs = load_inputs(file, None, perception)
-            if fmt is Format.JSON:
-                text = results_json(inputs.results)
-            else:
-                text = render_results_table(inputs.results, inputs.data, lang.value)
-            write_text(text, output)
+            match fmt:
+                case Format.TABLE:
+                    text = render_results_table(inputs.results, inputs.data, lang.value)
+                case Format.JSON:
+                    text = results_json(inputs.results)
+                case _:
+                    assert_never(fmt)
+            write_output(text, output)
         except OitCheckError as exc:
             raise fail(exc) from exc
 

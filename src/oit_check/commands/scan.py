@@ -1,6 +1,7 @@
 """``oit-check scan URL``, ``oit-check demo`` and ``oit-check schema report``.
 
-Options -> ``ScanConfig`` -> ``pipeline.scan()`` -> reporter -> exit code. Precedence:
+Options -> ``ScanConfig`` -> ``pipeline.scan()`` -> (with ``--results``, the perception gaps) ->
+the reporter of ``report.SCAN_FORMATS`` -> exit code. Precedence:
 command-line option > ``OIT_CHECK_*`` environment variable > default (typer reads the variables).
 """
 
@@ -18,15 +19,22 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
-from oit_check.checklist.schema import Checklist
-from oit_check.errors import ChecklistError, ConfigError, ITAResultsError, OitCheckError, ReportError, ScanFailed
-from oit_check.models import ScanResult, Verdict
-from oit_check.perception.inputs import Inputs, load_inputs
+from oit_check.commands._common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Lang,
+    fail,
+    write_output,
+)
+from oit_check.errors import ChecklistError, ConfigError, ITAResultsError, OitCheckError
+from oit_check.i18n import bilingual, t, verdict_label
+from oit_check.models import Verdict
+from oit_check.perception.inputs import analyse_inputs, load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.progress import ProgressEvent
-from oit_check.report import render_json, render_table, report_schema
-
-EXIT_OK, EXIT_FAILED, EXIT_NOT_OK, EXIT_BAD_INPUT = 0, 1, 2, 3
+from oit_check.report import SCAN_FORMATS, report_schema
 
 
 class Format(StrEnum):
@@ -37,20 +45,6 @@ class Format(StrEnum):
     HTML = "html"
 
 
-class Lang(StrEnum):
-    """Languages of user-facing text."""
-
-    TH = "th"
-    EN = "en"
-
-
-def _fail(exc: OitCheckError, code: int) -> typer.Exit:
-    typer.echo(f"error: {exc.message}", err=True)
-    if exc.hint:
-        typer.echo(f"hint: {exc.hint}", err=True)
-    return typer.Exit(code)
-
-
 def _parse_as_of(value: str | None) -> date:
     if not value:
         return date.today()
@@ -58,7 +52,8 @@ def _parse_as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ConfigError(
-            f"--as-of {value!r} is not a date / วันที่ไม่ถูกต้อง", hint="use YYYY-MM-DD (ค.ศ.), e.g. 2024-04-30"
+            f"--as-of {value!r} {bilingual('cli.as_of_invalid', english_first=True)}",
+            hint="use YYYY-MM-DD (ค.ศ.), e.g. 2024-04-30",
         ) from exc
 
 
@@ -67,37 +62,11 @@ def _check_fiscal_year(value: int | None) -> int | None:
         return None
     if not 2500 <= value <= 2700:
         hint = f"did you mean {value + 543}?" if 1957 <= value <= 2157 else "e.g. 2567"
-        raise ConfigError(f"--fiscal-year {value} is not a Buddhist Era year / ปีงบประมาณต้องเป็น พ.ศ.", hint=hint)
+        raise ConfigError(f"--fiscal-year {value} {bilingual('cli.fiscal_year_not_be', english_first=True)}", hint=hint)
     return value
 
 
-def render(result: ScanResult, checklist: Checklist, fmt: Format, lang: Lang, results: Inputs | None = None) -> str:
-    """The report in the requested format; with ITA results read, HTML adds the perception gaps."""
-    if fmt is Format.JSON:
-        return render_json(result)
-    if fmt is Format.HTML:
-        from oit_check.perception.gaps import analyse
-        from oit_check.perception.scanreport import statuses_of
-        from oit_check.report.scan_html import render_html
-
-        gaps = None
-        if results is not None:
-            gaps = analyse(results.results, results.data, scan=statuses_of(result), oit_titles=results.oit_titles)
-        return render_html(result, checklist, lang=lang.value, gaps=gaps)
-    return render_table(result, lang=lang.value, color=sys.stdout.isatty())
-
-
-def write_output(text: str, output: Path | None) -> None:
-    """To ``output`` if given (opened only now), else stdout."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ReportError(f"cannot write {output}: {exc}", hint="check the directory exists and is writable") from exc
+_STAGE_LABELS = {"crawl": "cli.progress_crawl", "match": "cli.progress_match"}
 
 
 class _ProgressPrinter:
@@ -123,8 +92,7 @@ class _ProgressPrinter:
                 transient=True,
             )
             self.progress.start()
-            label = "กำลังตรวจเว็บไซต์" if self.lang is Lang.TH else "crawling"
-            self.task = self.progress.add_task(label, total=None)
+            self.task = self.progress.add_task(t("cli.progress_crawl", self.lang), total=None)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -135,15 +103,8 @@ class _ProgressPrinter:
         if self.quiet:
             return
         if self.progress is not None and self.task is not None:
-            label = {"crawl": ("กำลังตรวจเว็บไซต์", "crawling"), "match": ("กำลังตัดสินผล", "judging")}.get(
-                event.stage, (event.stage, event.stage)
-            )
-            self.progress.update(
-                self.task,
-                completed=event.done,
-                total=event.total or None,
-                description=label[0] if self.lang is Lang.TH else label[1],
-            )
+            label = t(_STAGE_LABELS[event.stage], self.lang) if event.stage in _STAGE_LABELS else event.stage
+            self.progress.update(self.task, completed=event.done, total=event.total or None, description=label)
             return
         now = time.monotonic()
         if event.stage in ("start", "done", "match") or now - self.last_line >= 5.0:
@@ -175,19 +136,18 @@ def run_scan(
             crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of)
         )
     except (ChecklistError, ConfigError, ITAResultsError) as exc:
-        raise _fail(exc, EXIT_BAD_INPUT) from exc
+        raise fail(exc, EXIT_BAD_INPUT) from exc
     try:
         with _ProgressPrinter(lang, quiet) as printer:
             result = scan(url, checklist, config, on_progress=printer)
-        write_output(render(result, checklist, fmt, lang, gap_inputs), output)
-    except ScanFailed as exc:
-        raise _fail(exc, EXIT_FAILED) from exc
-    except ReportError as exc:
-        raise _fail(exc, EXIT_FAILED) from exc
-    except OitCheckError as exc:
-        raise _fail(exc, EXIT_FAILED) from exc
+        # the HTML report shows the perception gaps of the ITA results beside the verdicts
+        gaps = analyse_inputs(gap_inputs, result) if gap_inputs is not None and fmt is Format.HTML else None
+        render = SCAN_FORMATS[fmt.value]
+        write_output(render(result, checklist, lang=lang.value, gaps=gaps, color=sys.stdout.isatty()), output)
+    except OitCheckError as exc:  # ScanFailed, ReportError, anything the scan raised on purpose
+        raise fail(exc, EXIT_FAILED) from exc
     except KeyboardInterrupt:
-        typer.echo("interrupted / ยกเลิก", err=True)
+        typer.echo(bilingual("cli.interrupted", english_first=True), err=True)
         return EXIT_FAILED
     except Exception as exc:  # the CLI is the one place with a broad except: report, don't trace
         typer.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
@@ -195,12 +155,9 @@ def run_scan(
         return EXIT_FAILED
     if output is not None and not quiet:
         s = result.summary
-        if lang is Lang.TH:
-            line = f"{output}: ผ่าน {s.ok} ไม่ครบ {s.partial} ไม่เป็นปัจจุบัน {s.stale} ลิงก์เสีย {s.broken} ไม่พบ {s.missing}"
-        else:
-            line = f"{output}: ok {s.ok} partial {s.partial} stale {s.stale} broken {s.broken} missing {s.missing}"
-        typer.echo(line, err=True)
-    return EXIT_OK if all(item.status is Verdict.OK for item in result.items) else EXIT_NOT_OK
+        counts = " ".join(f"{verdict_label(verdict, lang)} {getattr(s, verdict.value)}" for verdict in Verdict)
+        typer.echo(f"{output}: {counts}", err=True)
+    return EXIT_OK if all(item.status is Verdict.OK for item in result.items) else EXIT_FINDINGS
 
 
 def register(app: typer.Typer) -> None:
@@ -265,7 +222,7 @@ def register(app: typer.Typer) -> None:
                 allow_private=True if allow_private else None,
             )
         except ValueError as exc:
-            raise _fail(ConfigError(f"invalid option: {exc}"), EXIT_BAD_INPUT) from exc
+            raise fail(ConfigError(f"invalid option: {exc}"), EXIT_BAD_INPUT) from exc
         code = run_scan(
             url,
             checklist_name=checklist,
@@ -298,12 +255,7 @@ def register(app: typer.Typer) -> None:
         fiscal_year = int(labels.get("fiscal_year", 2567))
         as_of = str(labels.get("as_of", "2024-04-30"))
         with serve_site(root) as server:
-            typer.echo(
-                f"เว็บไซต์สาธิตอยู่ที่ {server.url} (ปีงบประมาณ {fiscal_year}, ณ วันที่ {as_of})"
-                if lang is Lang.TH
-                else f"demo site at {server.url} (fiscal year {fiscal_year}, as of {as_of})",
-                err=True,
-            )
+            typer.echo(t("cli.demo_site", lang, url=server.url, year=fiscal_year, as_of=as_of), err=True)
             code = run_scan(
                 server.url,
                 checklist_name="ita-2566",
@@ -315,7 +267,7 @@ def register(app: typer.Typer) -> None:
                 crawl_config=cfg.CrawlConfig(delay=0.0, allow_private=True),
             )
         # the demo site has deliberate faults: finding them is success
-        raise typer.Exit(EXIT_OK if code in (EXIT_OK, EXIT_NOT_OK) else code)
+        raise typer.Exit(EXIT_OK if code in (EXIT_OK, EXIT_FINDINGS) else code)
 
     schema_app = typer.Typer(help="JSON Schema ของรายงาน / JSON Schemas", no_args_is_help=True)
 

@@ -16,9 +16,9 @@ import typer
 
 from oit_check.checklist import load_checklist
 from oit_check.checklist.loader import DEFAULT_CHECKLIST
+from oit_check.commands._common import fail
 from oit_check.errors import ChecklistError, HistoryError
 
-EXIT_BAD_INPUT = 3
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
@@ -80,10 +80,7 @@ def register(app: typer.Typer) -> None:
         try:
             loaded = load_checklist(checklist)
         except ChecklistError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
-            if exc.hint:
-                typer.echo(f"hint: {exc.hint}", err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from exc
+            raise fail(exc) from exc
         store_dir = store or default_store_dir()
         try:
             web_app = create_app(
@@ -94,10 +91,7 @@ def register(app: typer.Typer) -> None:
                 allowed_hosts=allowed_hosts_for(host),
             )
         except HistoryError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
-            if exc.hint:
-                typer.echo(f"hint: {exc.hint}", err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from exc
+            raise fail(exc) from exc
         if not _is_loopback(host):
             typer.echo(
                 f"warning: listening on {host}: other computers can use this app and make it fetch URLs",

@@ -44,6 +44,13 @@ def t(key: str, lang: str = _DEFAULT, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def bilingual(key: str, *, english_first: bool = False, **values: object) -> str:
+    """Both texts of ``key``, ``"Thai / English"`` (or ``"English / Thai"``): for messages read before
+    a language is known or by readers of either (``ScanFailed``, command-line errors and hints)."""
+    th, en = t(key, "th", **values), t(key, "en", **values)
+    return f"{en} / {th}" if english_first else f"{th} / {en}"
+
+
 def verdict_label(verdict: Verdict, lang: str = "th") -> str:
     """The verdict as a word for people."""
     return t(f"verdict.{verdict.value}", lang)

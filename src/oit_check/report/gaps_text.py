@@ -1,8 +1,9 @@
 """Render what was read (``ITAResults``) and the analysis (``GapReport``) as text, Markdown or JSON.
 
 Pure functions returning strings; the commands print them. Labels are Thai first, English with
-``lang="en"``; figures keep Arabic digits here (a working view for staff), unlike the measures
-document, which writes Thai digits as officials do.
+``lang="en"``, from the string catalogue (``results_text.*``, ``gaps_text.*``, ``gaps_markdown.*``);
+figures keep Arabic digits here (a working view for staff), unlike the measures document, which
+writes Thai digits as officials do.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from oit_check.i18n import diagnosis_text, flag_label
+from oit_check.i18n import diagnosis_text, flag_label, normalize_lang, t
 from oit_check.perception.gaps import GapReport, PerceptionGap
 from oit_check.perception.results import ITAResults
 from oit_check.perception.schema import PerceptionData
@@ -20,8 +21,8 @@ from oit_check.perception.schema import PerceptionData
 _TABLE_WIDTH = 180
 
 
-def _t(th: str, en: str, lang: str) -> str:
-    return en if lang == "en" else th
+_RESULTS_COLUMNS = ("line", "code", "by", "score", "part1", "part2", "previous", "text", "note")
+_GAPS_COLUMNS = ("rank", "code", "score", "part1", "part2", "previous", "flag", "theme", "linked", "diagnosis")
 
 
 def _num(value: float | None) -> str:
@@ -36,117 +37,64 @@ def _console() -> tuple[Console, io.StringIO]:
 def render_results_table(results: ITAResults, data: PerceptionData, lang: str = "th") -> str:
     """What was read, row by row, and what was not."""
     console, buf = _console()
-    console.print(
-        _t(
-            f"ไฟล์ {results.source} ({results.input_format}, {results.lines} บรรทัด): อ่านได้ {len(results.rows)} ข้อ",
-            f"{results.source} ({results.input_format}, {results.lines} lines): {len(results.rows)} items read",
-            lang,
-        )
-    )
+    read = {"source": results.source, "format": results.input_format, "lines": results.lines}
+    console.print(t("results_text.read", lang, **read, rows=len(results.rows)))
     if results.year:
-        console.print(
-            _t(
-                f"ปีที่ประเมิน {results.year} (เทียบกับ {results.previous_year})",
-                f"assessed year {results.year} (compared with {results.previous_year})",
-                lang,
-            )
-        )
+        console.print(t("results_text.year", lang, year=results.year, previous=results.previous_year))
     if results.total is not None:
-        console.print(
-            _t(
-                f"คะแนนรวม {results.total:.2f} (บรรทัด {results.total_line})",
-                f"total {results.total:.2f} (line {results.total_line})",
-                lang,
-            )
-        )
+        console.print(t("results_text.total", lang, total=results.total, line=results.total_line))
     table = Table(show_edge=False, pad_edge=False)
-    for th, en in (
-        ("บรรทัด", "line"),
-        ("ข้อ", "code"),
-        ("อ่านจาก", "by"),
-        ("คะแนน", "score"),
-        ("ส่วนที่ 1", "part 1"),
-        ("ส่วนที่ 2", "part 2"),
-        ("ปีก่อน", "previous"),
-        ("ข้อความ", "text"),
-        ("หมายเหตุ", "note"),
-    ):
-        table.add_column(_t(th, en, lang), overflow="ellipsis", no_wrap=True, max_width=48 if en == "text" else None)
+    for column in _RESULTS_COLUMNS:
+        table.add_column(
+            t(f"results_text.col_{column}", lang),
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=48 if column == "text" else None,
+        )
     for r in results.rows:
         lines = f"{r.line}" + (f"-{r.line_end}" if r.line_end else "")
         by = r.identified_by.value + (f" ({r.printed_code})" if r.printed_code else "")
         score = _num(r.score) + ("*" if r.score_is_mean else "")
-        note = "; ".join(x for x in (r.note, _t("(ต่ำสุด)", "(marked lowest)", lang) if r.marked_lowest else "") if x)
+        note = "; ".join(x for x in (r.note, t("results_text.marked_lowest", lang) if r.marked_lowest else "") if x)
         table.add_row(lines, r.code, by, score, _num(r.part1), _num(r.part2), _num(r.previous), r.text, note)
     console.print(table)
     if any(r.score_is_mean for r in results.rows):
-        console.print(
-            _t(
-                "* คะแนน EIT = ค่าเฉลี่ยของส่วนที่ 1 และ 2 (ปัดเศษแบบ half-even)",
-                "* EIT score = mean of parts 1 and 2 (rounded half to even)",
-                lang,
-            )
-        )
+        console.print(t("results_text.mean_note", lang))
     if results.indicators:
-        console.print(
-            _t("ตัวชี้วัด: ", "indicators: ", lang)
-            + ", ".join(
-                f"{i.id}={_num(i.score)}" + (f" ({_num(i.previous)})" if i.previous is not None else "")
-                for i in results.indicators
-            )
+        scores = ", ".join(
+            f"{i.id}={_num(i.score)}" + (f" ({_num(i.previous)})" if i.previous is not None else "")
+            for i in results.indicators
         )
+        console.print(t("results_text.indicators", lang, scores=scores))
     if results.tools:
-        console.print(
-            _t("รายเครื่องมือ: ", "tools: ", lang) + ", ".join(f"{t.tool.upper()}={t.score:.2f}" for t in results.tools)
-        )
+        scores = ", ".join(f"{tool.tool.upper()}={tool.score:.2f}" for tool in results.tools)
+        console.print(t("results_text.tools", lang, scores=scores))
     _problems(console, results, data, lang)
     return buf.getvalue()
 
 
 def _problems(console: Console, results: ITAResults, data: PerceptionData, lang: str) -> None:
     if results.unidentified:
-        console.print(
-            _t(
-                f"อ่านไม่ได้ {len(results.unidentified)} บรรทัด (มีตัวเลขแต่ระบุข้อไม่ได้):",
-                f"{len(results.unidentified)} line(s) with figures not identified:",
-                lang,
-            )
-        )
+        console.print(t("results_text.unidentified", lang, n=len(results.unidentified)))
         for u in results.unidentified:
-            console.print(f"  {_t('บรรทัด', 'line', lang)} {u.line}: {u.text}")
+            console.print("  " + t("results_text.line", lang, line=u.line, text=u.text))
             console.print(f"      -> {u.reason}")
     else:
-        console.print(_t("ทุกบรรทัดที่มีตัวเลขอ่านได้ครบ", "every line with figures was identified", lang))
+        console.print(t("results_text.all_identified", lang))
     for w in results.without_figures:
-        console.print(
-            _t(
-                f"  บรรทัด {w.line}: มีรหัสข้อแต่ไม่มีคะแนน: {w.text}",
-                f"  line {w.line}: item code without figures: {w.text}",
-                lang,
-            )
-        )
+        console.print("  " + t("results_text.without_figures", lang, line=w.line, text=w.text))
     for d in results.duplicates:
-        console.print(
-            _t(
-                f"  บรรทัด {d.line}: {d.code} ซ้ำกับบรรทัด {d.first_line}"
-                + ("" if d.same_figures else " (คะแนนต่างกัน ใช้บรรทัดแรก)"),
-                f"  line {d.line}: {d.code} repeats line {d.first_line}"
-                + ("" if d.same_figures else " (different figures; first kept)"),
-                lang,
-            )
-        )
+        differs = "" if d.same_figures else t("results_text.duplicate_differs", lang)
+        console.print("  " + t("results_text.duplicate", lang, line=d.line, code=d.code, first=d.first_line) + differs)
+    english = normalize_lang(lang) == "en"
     for s in results.not_read:
-        console.print(
-            _t(
-                f"ไม่ได้อ่านบรรทัด {s.first_line}-{s.last_line}: ส่วนที่ต่อจากตารางผลการประเมิน (การวิเคราะห์/มาตรการ)",
-                f"lines {s.first_line}-{s.last_line} not read: {s.reason}",
-                lang,
-            )
-        )
+        # the reader's reason is English; in Thai the one kind of skipped range is named by the catalogue
+        reason = s.reason if english else t("results_text.after_results", lang)
+        console.print(t("results_text.not_read", lang, first=s.first_line, last=s.last_line, reason=reason))
     read = {r.code for r in results.rows}
     missing = [q.code for q in data.questions if q.code not in read]
     if missing:
-        console.print(_t("ไม่พบในไฟล์: ", "not in the file: ", lang) + ", ".join(missing))
+        console.print(t("results_text.not_in_file", lang, codes=", ".join(missing)))
 
 
 def results_json(results: ITAResults) -> str:
@@ -174,37 +122,14 @@ def _diag_text(gap: PerceptionGap, lang: str) -> str:
 def render_gaps_table(report: GapReport, data: PerceptionData, lang: str = "th") -> str:
     """The ranked items with flag, theme, linked OIT items and diagnosis."""
     console, buf = _console()
-    console.print(
-        _t(
-            f"การวิเคราะห์ช่องว่างการรับรู้: เกณฑ์ {report.threshold:g} คะแนน, เฝ้าระวังต่ำกว่า {report.watch_below:g}"
-            f" หรือลดลง {report.drop_points:g} คะแนนขึ้นไป",
-            f"Perception gaps: threshold {report.threshold:g}, watch below {report.watch_below:g}"
-            f" or a drop of {report.drop_points:g}+",
-            lang,
-        )
-    )
+    console.print(t("gaps_text.heading", lang, **_criteria(report)))
     if report.scan:
-        console.print(
-            _t(
-                f"ผลตรวจเว็บไซต์: {report.scan.source} ({report.scan.as_of or '-'})",
-                f"scan report: {report.scan.source} ({report.scan.as_of or '-'})",
-                lang,
-            )
-        )
+        console.print(t("gaps_text.scan", lang, source=report.scan.source, as_of=report.scan.as_of or "-"))
     table = Table(show_edge=False, pad_edge=False)
-    for th, en in (
-        ("อันดับ", "rank"),
-        ("ข้อ", "code"),
-        ("คะแนน", "score"),
-        ("ส่วนที่ 1", "part 1"),
-        ("ส่วนที่ 2", "part 2"),
-        ("ปีก่อน", "prev"),
-        ("ผล", "flag"),
-        ("ประเด็น", "theme"),
-        ("OIT ที่เกี่ยวข้อง", "linked OIT"),
-        ("การวินิจฉัย", "diagnosis"),
-    ):
-        table.add_column(_t(th, en, lang), overflow="fold", max_width=44 if en == "linked OIT" else None)
+    for column in _GAPS_COLUMNS:
+        table.add_column(
+            t(f"gaps_text.col_{column}", lang), overflow="fold", max_width=44 if column == "linked" else None
+        )
     for rank, g in enumerate(report.perception, start=1):
         theme = data.theme(g.theme)
         table.add_row(
@@ -221,21 +146,19 @@ def render_gaps_table(report: GapReport, data: PerceptionData, lang: str = "th")
         )
     console.print(table)
     s = report.summary
-    console.print(_t("ต่ำกว่าเกณฑ์: ", "below: ", lang) + (", ".join(s.below) or "-"))
-    console.print(_t("เฝ้าระวัง: ", "watch: ", lang) + (", ".join(s.watch) or "-"))
+    console.print(t("gaps_text.below", lang, codes=", ".join(s.below) or "-"))
+    console.print(t("gaps_text.watch", lang, codes=", ".join(s.watch) or "-"))
     if s.lowest_figure is not None:
-        console.print(_t("ต่ำสุด: ", "lowest: ", lang) + ", ".join(s.lowest) + f" ({s.lowest_figure:.2f})")
+        console.print(t("gaps_text.lowest", lang, codes=", ".join(s.lowest), figure=s.lowest_figure))
     if report.missing_items:
-        console.print(_t("ไม่พบในไฟล์ผลการประเมิน: ", "not in the results: ", lang) + ", ".join(report.missing_items))
+        console.print(t("gaps_text.missing", lang, codes=", ".join(report.missing_items)))
     for u in report.unidentified:
-        console.print(
-            _t(
-                f"อ่านไม่ได้ บรรทัด {u.line}: {u.text} ({u.reason})",
-                f"not identified, line {u.line}: {u.text} ({u.reason})",
-                lang,
-            )
-        )
+        console.print(t("gaps_text.unidentified", lang, line=u.line, text=u.text, reason=u.reason))
     return buf.getvalue()
+
+
+def _criteria(report: GapReport) -> dict[str, float]:
+    return {"threshold": report.threshold, "watch": report.watch_below, "drop": report.drop_points}
 
 
 def _md_cell(text: str) -> str:
@@ -245,41 +168,15 @@ def _md_cell(text: str) -> str:
 def render_gaps_markdown(report: GapReport, data: PerceptionData, lang: str = "th") -> str:
     """The analysis as a Markdown table, with the summary and unread lines."""
     out: list[str] = []
-    out.append(_t("# ช่องว่างระหว่างการรับรู้และการเปิดเผยข้อมูล", "# Perception gaps", lang))
+    out.append("# " + t("gaps_markdown.title", lang))
     out.append("")
-    out.append(
-        _t(
-            f"เกณฑ์ {report.threshold:g} คะแนน; เฝ้าระวังเมื่อต่ำกว่า {report.watch_below:g} หรือลดลงตั้งแต่"
-            f" {report.drop_points:g} คะแนน; ผลการประเมินจาก `{report.results_source}`",
-            f"Threshold {report.threshold:g}; watch below {report.watch_below:g} or a drop of {report.drop_points:g}+;"
-            f" results from `{report.results_source}`",
-            lang,
-        )
-    )
+    out.append(t("gaps_markdown.criteria", lang, **_criteria(report), source=report.results_source))
     if report.scan:
         out.append("")
-        out.append(
-            _t(
-                f"ผลตรวจเว็บไซต์: `{report.scan.source}` ({report.scan.as_of or '-'})",
-                f"Scan report: `{report.scan.source}` ({report.scan.as_of or '-'})",
-                lang,
-            )
-        )
+        out.append(t("gaps_markdown.scan", lang, source=report.scan.source, as_of=report.scan.as_of or "-"))
     out.append("")
-    head = [
-        ("อันดับ", "Rank"),
-        ("ข้อ", "Code"),
-        ("คะแนน", "Score"),
-        ("ส่วนที่ ๑", "Part 1"),
-        ("ส่วนที่ ๒", "Part 2"),
-        ("ปีก่อน", "Previous"),
-        ("ผล", "Flag"),
-        ("ประเด็น", "Theme"),
-        ("OIT ที่เกี่ยวข้อง", "Linked OIT"),
-        ("การวินิจฉัย", "Diagnosis"),
-    ]
-    out.append("| " + " | ".join(_t(th, en, lang) for th, en in head) + " |")
-    out.append("|" + "---|" * len(head))
+    out.append("| " + " | ".join(t(f"gaps_markdown.col_{column}", lang) for column in _GAPS_COLUMNS) + " |")
+    out.append("|" + "---|" * len(_GAPS_COLUMNS))
     for rank, g in enumerate(report.perception, start=1):
         theme = data.theme(g.theme)
         cells = [
@@ -297,14 +194,14 @@ def render_gaps_markdown(report: GapReport, data: PerceptionData, lang: str = "t
         out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     s = report.summary
     out.append("")
-    out.append(_t("- ต่ำกว่าเกณฑ์: ", "- Below: ", lang) + (", ".join(s.below) or "-"))
-    out.append(_t("- เฝ้าระวัง: ", "- Watch: ", lang) + (", ".join(s.watch) or "-"))
+    out.append("- " + t("gaps_markdown.below", lang, codes=", ".join(s.below) or "-"))
+    out.append("- " + t("gaps_markdown.watch", lang, codes=", ".join(s.watch) or "-"))
     if s.lowest_figure is not None:
-        out.append(_t("- ต่ำสุด: ", "- Lowest: ", lang) + ", ".join(s.lowest) + f" ({s.lowest_figure:.2f})")
+        out.append("- " + t("gaps_markdown.lowest", lang, codes=", ".join(s.lowest), figure=s.lowest_figure))
     if report.unidentified:
         out.append("")
-        out.append(_t("## บรรทัดที่อ่านไม่ได้", "## Lines not identified", lang))
+        out.append("## " + t("gaps_markdown.unidentified", lang))
         out.append("")
         for u in report.unidentified:
-            out.append(f"- {_t('บรรทัด', 'line', lang)} {u.line}: `{u.text}` ({u.reason})")
+            out.append("- " + t("gaps_markdown.unidentified_line", lang, line=u.line, text=u.text, reason=u.reason))
     return "\n".join(out) + "\n"

@@ -18,19 +18,7 @@ Raises ``OitCheckError`` (or ``ValueError``) when the file cannot be read: the u
 
 
 def perception_gaps(file: ResultsFile, result: ScanResult | None, _lang: str) -> GapReport:
-    """The default gap analyser: ``oit_check.perception`` on the uploaded file and this scan's verdicts."""
-    from oit_check.perception import analyse, load_perception
-    from oit_check.perception.loader import load_oit_titles
-    from oit_check.perception.results import decode_results, parse_results_text
-    from oit_check.perception.scanreport import statuses_of
+    """The default gap analyser: ``oit_check.perception.inputs`` on the uploaded file and this scan's verdicts."""
+    from oit_check.perception.inputs import analyse_inputs, read_inputs
 
-    data = load_perception()
-    titles = load_oit_titles(data.checklist)
-    text = decode_results(file.content, file.file_name)
-    results = parse_results_text(text, data, oit_titles=titles, source=file.file_name)
-    scan = None
-    if result is not None:
-        scan = statuses_of(result)
-    display = dict(data.oit_titles)
-    display.update({k: v[0] for k, v in titles.items() if v})
-    return analyse(results, data, scan=scan, oit_titles=display)
+    return analyse_inputs(read_inputs(file.content, file.file_name), result)
