@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Verdict(StrEnum):
@@ -183,6 +183,8 @@ class PageContent(BaseModel):
     file_name: str = ""
     page_count: int | None = None
     no_text_layer: bool = False
+    ocr: bool = False  # the text was read by OCR from page images (names and elements only, never dates)
+    unreadable_text: bool = False  # text exists but is not machine-readable (Private-Use-Area glyphs)
     doc_metadata_date: date | None = None
     last_modified: str | None = None
     bytes: int = 0
@@ -223,6 +225,7 @@ class Evidence(BaseModel):
     verdict: Verdict = Verdict.OK
     note_th: str = ""
     note_en: str = ""
+    read_by_ocr: bool = False  # the evidence's text was read by OCR from a scan
 
 
 class ItemResult(BaseModel):
@@ -290,6 +293,14 @@ class Summary(BaseModel):
     expected_oit_score: float = 0.0  # % of items ok: a rough forecast, not NACC's formula
 
 
+class ScanWarning(BaseModel):
+    """Something the reader of the headline score must know (the score may mislead without it)."""
+
+    code: str  # stable: "index_links_nowhere", "few_opened", "one_page", "checklist_fallback", ...
+    message_th: str
+    message_en: str
+
+
 class ScanResult(BaseModel):
     """One scan of one site: the JSON report, the library's return value and the history record."""
 
@@ -306,4 +317,5 @@ class ScanResult(BaseModel):
     summary: Summary
     failures: list[PageFailure] = Field(default_factory=list)
     index_pages: list[str] = Field(default_factory=list)
+    warnings: list[ScanWarning] = Field(default_factory=list)
     error: str | None = None  # set when the scan itself failed (site unreachable)

@@ -52,6 +52,7 @@ def judge_context(
         as_of=as_of,
         find_dates=find_dates,
         chrome_lines=site.chrome_lines,
+        repeated_lines=site.repeated_lines,
     )
 
 

@@ -159,9 +159,9 @@ def collect_dates(
         if content.file_name:
             add(content.file_name.replace("_", " ").replace("-", " "), "file_name")
         if content.kind is ResourceKind.HTML:
-            add(content.text[:_MAX_PAGE_CHARS], "page")
+            add(bundle.substance(content)[:_MAX_PAGE_CHARS], "page")
         else:
-            add(content.text[:_MAX_BODY_CHARS], "body")
+            add(bundle.substance(content)[:_MAX_BODY_CHARS], "body")
         if content.doc_metadata_date is not None:
             d = content.doc_metadata_date
             seen.append(DateSeen(kind="day", start=d, end=d, source=d.isoformat(), where="metadata"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +11,7 @@ from oit_check.assess.freshness import Freshness
 from oit_check.assess.match import Candidate
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.checklist.schema import Checklist
-from oit_check.models import DateSeen, Evidence, PageContent, PageFailure, Verdict
+from oit_check.models import DateSeen, Evidence, Link, PageContent, PageFailure, Verdict
 
 
 @dataclass
@@ -28,12 +28,14 @@ class Outcome:
     uncrawled: bool = False  # a same-site target we did not fetch (robots.txt, a crawl limit)
     failure: PageFailure | None = None
     failed_docs: int = 0
-    dropped: str | None = None  # "mention", "placeholder", "unconfirmed", "wrong_kind": not the item
+    dropped: str | None = None  # "mention", "placeholder", "description", "nowhere", "unconfirmed", "wrong_kind"
+    unread: str | None = None  # "scan", "glyphs", "offsite:<why>": the evidence itself could not be read
+    ocr: bool = False  # the evidence was read by OCR
 
     @property
     def mention(self) -> bool:
         """A passing mention or a placeholder page: reported when nothing better exists."""
-        return self.dropped in ("mention", "placeholder")
+        return self.dropped in ("mention", "placeholder", "description", "nowhere")
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,6 @@ class JudgeContext:
     text_keys: dict[str, str] = field(default_factory=dict)  # url -> match key of its text, per run
     date_cache: dict[tuple[str, str], list[DateSeen]] = field(default_factory=dict)  # (text, place) -> dates
     chrome_lines: frozenset[str] = frozenset()  # menu labels repeated across the site
+    repeated_lines: frozenset[str] = frozenset()  # text lines repeated across the site (footer, sidebar)
+    text_cache: dict[tuple[str, str], str] = field(default_factory=dict)  # filtered texts, per run
+    vendor_link: Callable[[Link], bool] = field(default=lambda _link: False)  # the template vendor's links

@@ -9,6 +9,7 @@ it is reported, but does not make the item partial.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -46,12 +47,50 @@ class Bundle:
     # the site's menu labels (anchor texts on many pages): legacy table layouts have no <nav>, so
     # "ป้องกันการทุจริต" in the left menu would otherwise satisfy a keyword on every page
     chrome_lines: frozenset[str] = frozenset()
+    # text lines repeated across many pages (footer address, copyright, sidebar blurbs): the
+    # site's furniture, never the dated substance of one page
+    repeated_lines: frozenset[str] = frozenset()
+    # tells a line that describes an item (criterion text, "อยู่ที่เมนู ...") from data
+    describes: Callable[[str], str | None] = field(default=lambda _line: None)
+    # links that are not the agency's (a template vendor's Facebook page in the footer)
+    excluded_link: Callable[[Link], bool] = field(default=lambda _link: False)
+    # per judge run: (url, which) -> filtered text (a page is in many bundles)
+    text_cache: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def content_text(self, content: PageContent) -> str:
-        """A content's text without the site's menu lines (HTML pages only)."""
-        if not self.chrome_lines or content.kind is not ResourceKind.HTML:
-            return content.text
-        return "\n".join(line for line in content.text.split("\n") if line not in self.chrome_lines)
+        """A content's text without the site's menu lines (HTML pages) and without description
+        lines (criterion text copied above the files): what elements are looked for in."""
+        return self._filtered(content, "content")
+
+    def substance(self, content: PageContent) -> str:
+        """``content_text`` without the lines the site repeats on many pages: what the page
+        itself says (its dates, whether it holds anything beyond a description)."""
+        return self._filtered(content, "substance")
+
+    def _filtered(self, content: PageContent, which: str) -> str:
+        cache_key = (content.url, which)
+        cached = self.text_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        html = content.kind is ResourceKind.HTML
+        drop = self.chrome_lines if html else frozenset()
+        if which == "substance" and html:
+            drop = drop | self.repeated_lines
+        out: list[str] = []
+        describing = False
+        for line in content.text.split("\n"):
+            kind = self.describes(line)  # before the furniture test: the label repeats on every item page
+            if kind is not None:
+                describing = kind == "label"
+                continue
+            if describing:
+                describing = False  # the line under a lone "องค์ประกอบด้านข้อมูล" label
+                continue
+            if line not in drop:
+                out.append(line)
+        text = "\n".join(out)
+        self.text_cache[cache_key] = text
+        return text
 
     @property
     def contents(self) -> list[PageContent]:
@@ -74,6 +113,12 @@ class Bundle:
             parts.extend(c.headings)
             parts.append(self.content_text(c))
         return to_arabic_digits("\n".join(p for p in parts if p))
+
+    @cached_property
+    def flat_text(self) -> str:
+        """``text`` with every run of white space as one space: PDF tables wrap cells mid-phrase and
+        mid-number ("เบิกจ่าย\\nแล้ว"), so patterns are read across line breaks."""
+        return " ".join(self.text.split())
 
     @cached_property
     def key(self) -> str:
@@ -99,7 +144,7 @@ class Bundle:
         out = list(self.target.links) if self.target is not None else []
         if self.link is not None:
             out.append(self.link)
-        return out
+        return [link for link in out if not self.excluded_link(link)]
 
     @property
     def images(self) -> list[Image]:
@@ -119,10 +164,10 @@ def detect(element: Element, bundle: Bundle) -> Presence:
     spec = element.detect
     kind = spec.kind
     if kind is DetectorKind.LINK_HOST:
-        return _present(any(_host_matches(link.url, spec.hosts) for link in bundle.links))
+        return _present(any(link_host_matches(link.url, spec.hosts) for link in bundle.links))
     if kind is DetectorKind.EMBED:
         embeds = [link for link in bundle.links if link.kind in (LinkKind.IFRAME, LinkKind.EMBED)]
-        ok = any(_host_matches(link.url, spec.hosts) for link in bundle.links) if spec.hosts else bool(embeds)
+        ok = any(link_host_matches(link.url, spec.hosts) for link in bundle.links) if spec.hosts else bool(embeds)
         return _present(ok)
     if kind is DetectorKind.IMAGE:
         images = bundle.images
@@ -146,7 +191,7 @@ def detect(element: Element, bundle: Bundle) -> Presence:
     if kind is DetectorKind.FORM:
         if any(_is_input_form(f) for f in bundle.forms):
             return Presence.PRESENT
-        if spec.hosts and any(_host_matches(link.url, spec.hosts) for link in bundle.links):
+        if spec.hosts and any(link_host_matches(link.url, spec.hosts) for link in bundle.links):
             return Presence.PRESENT
         return Presence.UNVERIFIED if bundle.external else Presence.ABSENT
     if kind is DetectorKind.TABLE:
@@ -157,12 +202,17 @@ def detect(element: Element, bundle: Bundle) -> Presence:
         return Presence.PRESENT  # coverage is judged by the monthly time rule (freshness.py)
     if kind is DetectorKind.KEYWORDS:
         key = bundle.key
-        if any(match_key(p) in key for p in spec.phrases):
+        if spec.min_count <= 1:
+            found = any(match_key(p) in key for p in spec.phrases)
+        else:  # "a period for each project": the markers must recur, not appear once in a header
+            found = sum(key.count(k) for p in spec.phrases if (k := match_key(p))) >= spec.min_count
+        if found:
             return Presence.PRESENT
         return _unreadable_or_absent(element, bundle)
     if kind is DetectorKind.REGEX:
         assert spec.pattern is not None  # guaranteed by the schema validator
-        if re.search(spec.pattern, bundle.text, re.IGNORECASE):
+        hits = re.finditer(spec.pattern, bundle.flat_text, re.IGNORECASE)
+        if sum(1 for _ in zip(range(spec.min_count), hits, strict=False)) >= spec.min_count:
             return Presence.PRESENT
         return _unreadable_or_absent(element, bundle)
     raise AssertionError(f"unhandled detector kind {kind}")
@@ -183,7 +233,7 @@ def _unreadable_or_absent(element: Element, bundle: Bundle) -> Presence:
     return Presence.ABSENT
 
 
-def _host_matches(url: str, hosts: tuple[str, ...]) -> bool:
+def link_host_matches(url: str, hosts: tuple[str, ...]) -> bool:
     """``hosts`` entries are host suffixes, optionally with a path prefix (``google.com/maps``)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()

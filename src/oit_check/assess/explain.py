@@ -13,7 +13,7 @@ from oit_check.assess.context import JudgeContext, Outcome
 from oit_check.assess.freshness import Freshness, FreshnessStatus
 from oit_check.assess.match import Candidate
 from oit_check.checklist.schema import Item, TimeRuleKind
-from oit_check.i18n import display_url, en_month, failure_text, join_en, join_th, thai_date, thai_month, thai_year
+from oit_check.i18n import display_url, en_month, failure_text, join_en, join_th, t, thai_date, thai_month, thai_year
 from oit_check.models import DateSeen, Evidence, FailureKind, ItemResult, PageContent, ResourceKind, Verdict
 from oit_check.thai.text import snippet_around
 
@@ -45,29 +45,29 @@ def broken_evidence(
 
 def not_fetched_note(evidence: Evidence, failure_kind: FailureKind) -> None:
     """Say on ``evidence`` that its target was not fetched (robots.txt, a crawl limit)."""
-    evidence.note_th = f"ไม่ได้เปิดตรวจ: {failure_text(failure_kind, 'th')}"
-    evidence.note_en = f"not fetched: {failure_text(failure_kind, 'en')}"
+    evidence.note_th = t("explain.note_not_fetched", "th", failure=failure_text(failure_kind, "th"))
+    evidence.note_en = t("explain.note_not_fetched", "en", failure=failure_text(failure_kind, "en"))
 
 
 def evidence_of(
     ctx: JudgeContext, item: Item, cand: Candidate, parts: BundleParts, fresh: Freshness, verdict: Verdict
 ) -> Evidence:
+    """The evidence entry of a judged candidate: its primary document, snippet, deciding date and notes."""
     bundle = parts.bundle
     target = bundle.target
     primary = bundle.docs[0] if (bundle.docs and target is not None and target.kind is ResourceKind.HTML) else target
     url = primary.url if primary is not None else cand.url
     found_on = target.url if primary is not target and target is not None else cand.found_on
     title = (primary.title or primary.file_name) if primary is not None else (cand.link.text if cand.link else "")
-    """The evidence entry of a judged candidate: its primary document, snippet, deciding date and notes."""
     snippet, matched = _snippet(ctx, item, primary, cand)
     deciding = fresh.deciding
-    note_th = note_en = ""
-    if primary is not None and primary.no_text_layer:
-        note_th = "เอกสารเป็นภาพสแกน ไม่มีชั้นข้อความ ตรวจเนื้อหาได้จำกัด"
-        note_en = "scanned document without a text layer: content could not be read"
+    note = ""
+    if primary is not None and primary.ocr:
+        note = "explain.note_ocr"
+    elif primary is not None and primary.no_text_layer:
+        note = "explain.note_scan"
     elif target is None:
-        note_th = "ลิงก์ไปยังแหล่งภายนอกเว็บไซต์ ตรวจเนื้อหาไม่ได้"
-        note_en = "off-site link: content not checked"
+        note = "explain.note_offsite"
     return Evidence(
         url=url,
         found_on=found_on,
@@ -77,8 +77,9 @@ def evidence_of(
         date=deciding.start if deciding is not None else None,
         kind=primary.kind if primary is not None else None,
         verdict=verdict,
-        note_th=note_th,
-        note_en=note_en,
+        note_th=t(note, "th") if note else "",
+        note_en=t(note, "en") if note else "",
+        read_by_ocr=bool(primary is not None and primary.ocr),
     )
 
 
@@ -112,19 +113,16 @@ def dedupe_dates(dates: list[DateSeen]) -> list[DateSeen]:
 
 
 def explain_missing(ctx: JudgeContext, item: Item, mentions: list[Outcome]) -> ItemResult:
-    """The result of an item with no real candidate (placeholders and passing mentions are said)."""
-    reason_th = "ไม่พบข้อมูลนี้บนเว็บไซต์ของหน่วยงาน"
-    reason_en = "not found on the agency website"
-    evidence: list[Evidence] = []
-    if any(o.dropped == "placeholder" for o in mentions):
-        reason_th += " (หน้าที่ลิงก์ไว้ยังไม่มีเนื้อหา แจ้งว่าอยู่ระหว่างจัดทำ)"
-        reason_en += " (the linked page is an empty placeholder)"
-        evidence = [o.evidence for o in mentions[:2]]
-    elif mentions:
-        reason_th += " (พบเพียงข่าวหรือกิจกรรมที่กล่าวถึง ซึ่งไม่ใช่ตัวเอกสาร)"
-        reason_en += " (only news that mentions it, which is not the item itself)"
-        evidence = [o.evidence for o in mentions[:2]]
-    return _build(item, ctx, Verdict.MISSING, evidence, [], reason_th, reason_en, item.fix_th, item.fix_en)
+    """The result of an item with no real candidate (placeholders, descriptions, rows that link
+    nowhere and passing mentions are said, in that order)."""
+    note = ""
+    for dropped in ("nowhere", "placeholder", "description", "mention"):
+        if any(o.dropped == dropped for o in mentions):
+            note = f"explain.note_{dropped}"
+            break
+    reason = {lang: t("explain.not_found", lang) + (t(note, lang) if note else "") for lang in ("th", "en")}
+    evidence = [o.evidence for o in mentions[:2]] if note else []
+    return _build(item, ctx, Verdict.MISSING, evidence, [], reason["th"], reason["en"], item.fix_th, item.fix_en)
 
 
 def explain_result(
@@ -134,93 +132,105 @@ def explain_result(
     verdict = best.verdict
     evidence = [best.evidence, *[o.evidence for o in outcomes if o is not best][: MAX_EVIDENCE - 1]]
     fy = ctx.fiscal_year
-    fix_th, fix_en = item.fix_th, item.fix_en
-    missing_th = [m[0] for m in best.missing]
-    missing_en = [m[1] for m in best.missing]
+    fix = {"th": item.fix_th, "en": item.fix_en}
+    missing = {"th": [m[0] for m in best.missing], "en": [m[1] for m in best.missing]}
+    reason: dict[str, str] = {}
     fresh = best.freshness
     where = display_url(best.evidence.url)
-    if verdict is Verdict.BROKEN:
-        kind = best.failure.kind if best.failure else FailureKind.OTHER
-        reason_th = f"ลิงก์ของข้อมูลนี้เปิดไม่ได้: {failure_text(kind, 'th')} ({where})"
-        reason_en = f"the link to this item does not open: {failure_text(kind, 'en')} ({where})"
-        fix_th = f"แก้ไขลิงก์ {where} ให้ประชาชนเปิดได้โดยไม่ต้องเข้าสู่ระบบ แล้วตรวจซ้ำ " + fix_th
-        fix_en = f"Repair the link {where} so that anyone can open it without logging in. " + fix_en
-        if elsewhere is not None:
-            reason_th += f" แต่พบข้อมูลที่ {display_url(elsewhere.evidence.url)}"
-            reason_en += f"; the item was found at {display_url(elsewhere.evidence.url)}"
-            fix_th = f"เปลี่ยนลิงก์ในหน้า ITA ให้ชี้ไปที่ {display_url(elsewhere.evidence.url)} " + item.fix_th
-    elif verdict is Verdict.STALE and fresh is not None:
-        seen = [y for y in fresh.fiscal_years_seen if y != fresh.required_fy] or list(fresh.fiscal_years_seen)
-        required = fresh.required_fy or fy
-        if item.time_rule.kind is TimeRuleKind.MONTHLY:
-            reason_th = f"พบสรุปผลรายเดือนของปีก่อน แต่ไม่พบของปีงบประมาณ {thai_year(fy)}"
-            reason_en = f"monthly summaries found only for earlier years, none for fiscal year {fy}"
-        elif seen:
-            newest = max(seen)
-            reason_th = f"พบเอกสารปีงบประมาณ {thai_year(newest)} แต่ต้องเป็นปีงบประมาณ {thai_year(required)}"
-            reason_en = f"found a document of fiscal year {newest}, but it must be fiscal year {required}"
+    for lang in ("th", "en"):
+        if verdict is Verdict.BROKEN:
+            kind = best.failure.kind if best.failure else FailureKind.OTHER
+            reason[lang] = t("explain.broken", lang, failure=failure_text(kind, lang), where=where)
+            fix[lang] = t("explain.broken_fix", lang, where=where) + fix[lang]
+            if elsewhere is not None:
+                other = display_url(elsewhere.evidence.url)
+                reason[lang] += t("explain.broken_elsewhere", lang, where=other)
+                fix[lang] = t("explain.broken_elsewhere_fix", lang, where=other) + (
+                    item.fix_th if lang == "th" else item.fix_en
+                )
+        elif verdict is Verdict.STALE and fresh is not None:
+            reason[lang], fix[lang] = _stale(item, fresh, fy, lang, fix[lang])
+        elif verdict is Verdict.PARTIAL:
+            reasons = _partial_reasons(item, best, fy, lang, missing[lang])
+            reason[lang] = t("explain.partial", lang, where=where, reasons=t("explain.partial_and", lang).join(reasons))
+            if best.unread is not None:
+                fix[lang] = t("explain.unread_fix", lang) + fix[lang]
         else:
-            reason_th = f"เอกสารไม่เป็นปัจจุบัน ต้องเป็นปีงบประมาณ {thai_year(required)}"
-            reason_en = f"the document is out of date; fiscal year {required} is required"
-        fix_th = f"เผยแพร่ฉบับของปีงบประมาณ {thai_year(required)} แทนฉบับเดิม " + fix_th
-        fix_en = f"Publish the fiscal year {required} edition. " + fix_en
-    elif verdict is Verdict.PARTIAL:
-        reasons_th: list[str] = []
-        reasons_en: list[str] = []
-        if missing_th:
-            reasons_th.append("ยังขาด " + join_th(missing_th))
-            reasons_en.append("missing " + join_en(missing_en))
-        if fresh is not None and fresh.status is FreshnessStatus.GAPS:
-            months_th = join_th([thai_month(m) for m in fresh.missing_months])
-            months_en = join_en([en_month(m) for m in fresh.missing_months])
-            reasons_th.append(f"ข้อมูลรายเดือนไม่ครบ ขาดเดือน {months_th}")
-            reasons_en.append(f"monthly coverage has gaps: {months_en} missing")
-            missing_th.append("เดือน " + months_th)
-            missing_en.append("months " + months_en)
-        if fresh is not None and fresh.status is FreshnessStatus.SHORT and fresh.covered_until is not None:
-            until_th, until_en = thai_month(fresh.covered_until), en_month(fresh.covered_until)
-            reasons_th.append(f"ข้อมูลครอบคลุมถึง {until_th} เท่านั้น ต้องครอบคลุม ๖ เดือนแรก (ต.ค.–มี.ค.)")
-            reasons_en.append(f"it covers only up to {until_en}; the first six months (Oct-Mar) are required")
-            missing_th.append(f"ข้อมูลหลัง {until_th} ถึง มี.ค. {thai_year(fy)}")
-            missing_en.append(f"data after {until_en} up to March")
-        if fresh is not None and fresh.status is FreshnessStatus.UNDATED:
-            period_th, period_en = _period_words(item, fy)
-            reasons_th.append(f"ไม่พบการระบุ{period_th}ในชื่อหรือเนื้อหา")
-            reasons_en.append(f"no {period_en} is stated in its title or content")
-            missing_th.append(f"การระบุ{period_th}")
-            missing_en.append(period_en)
-        reason_th = f"พบข้อมูลที่ {where} แต่" + " และ".join(reasons_th)
-        reason_en = f"found at {where}, but " + "; ".join(reasons_en)
-    else:
-        date_th = f" ({thai_date(best.evidence.date)})" if best.evidence.date else ""
-        date_en = f" ({best.evidence.date.isoformat()})" if best.evidence.date else ""
-        reason_th = f"พบข้อมูลครบถ้วนที่ {where}{date_th}"
-        reason_en = f"found at {where}{date_en}"
-        if best.unverified:
-            reason_th += " (ตรวจไม่ได้: " + join_th([u[0] for u in best.unverified]) + " โปรดตรวจด้วยตนเอง)"
-            reason_en += " (could not verify: " + join_en([u[1] for u in best.unverified]) + ")"
-        older = [o for o in outcomes if o.verdict is Verdict.STALE and o.freshness is not None]
-        if older and older[0].freshness is not None and older[0].freshness.fiscal_years_seen:
-            year = max(older[0].freshness.fiscal_years_seen)
-            reason_th += f" และยังพบฉบับปีงบประมาณ {thai_year(year)} ที่ {display_url(older[0].evidence.url)}"
-            reason_en += f"; an older edition (fiscal year {year}) is still at {display_url(older[0].evidence.url)}"
-        fix_th = fix_en = ""
-    result = _build(item, ctx, verdict, evidence, missing_th, reason_th, reason_en, fix_th, fix_en)
-    result.missing_elements_en = missing_en
+            day = best.evidence.date
+            shown = "" if day is None else f" ({thai_date(day)})" if lang == "th" else f" ({day.isoformat()})"
+            reason[lang] = t("explain.ok", lang, where=where, date=shown)
+            if best.ocr:
+                reason[lang] += t("explain.ocr_note", lang)
+            older = [o for o in outcomes if o.verdict is Verdict.STALE and o.freshness is not None]
+            if older and older[0].freshness is not None and older[0].freshness.fiscal_years_seen:
+                year = max(older[0].freshness.fiscal_years_seen)
+                shown_year = thai_year(year) if lang == "th" else str(year)
+                reason[lang] += t("explain.ok_older", lang, year=shown_year, where=display_url(older[0].evidence.url))
+            fix[lang] = ""
+    result = _build(item, ctx, verdict, evidence, missing["th"], reason["th"], reason["en"], fix["th"], fix["en"])
+    result.missing_elements_en = missing["en"]
     others = {o.evidence.url for o in outcomes if o is not best and o.verdict is not verdict}
     result.also_seen = sorted(others)[:5]
     return result
 
 
-def _period_words(item: Item, fy: int) -> tuple[str, str]:
+def _year(year: int, lang: str) -> str:
+    return thai_year(year) if lang == "th" else str(year)
+
+
+def _stale(item: Item, fresh: Freshness, fy: int, lang: str, fix: str) -> tuple[str, str]:
+    seen = [y for y in fresh.fiscal_years_seen if y != fresh.required_fy] or list(fresh.fiscal_years_seen)
+    required = fresh.required_fy or fy
+    if item.time_rule.kind is TimeRuleKind.MONTHLY:
+        reason = t("explain.stale_monthly", lang, year=_year(fy, lang))
+    elif seen:
+        reason = t("explain.stale_year", lang, seen=_year(max(seen), lang), required=_year(required, lang))
+    else:
+        reason = t("explain.stale_undated", lang, required=_year(required, lang))
+    return reason, t("explain.stale_fix", lang, required=_year(required, lang)) + fix
+
+
+def _partial_reasons(item: Item, best: Outcome, fy: int, lang: str, missing: list[str]) -> list[str]:
+    """Why a found item is only partial, in order: unreadable evidence, missing elements, months,
+    coverage, period; ``missing`` gains the labels of what is missing."""
+    join = join_th if lang == "th" else join_en
+    month = thai_month if lang == "th" else en_month
+    fresh = best.freshness
+    reasons: list[str] = []
+    if best.unread is not None:
+        kind, _, detail = best.unread.partition(":")
+        reasons.append(
+            t(f"explain.unread_{kind}", lang, detail=detail) if kind == "offsite" else t(f"explain.unread_{kind}", lang)
+        )
+    if missing:
+        reasons.append(t("explain.lacks", lang, what=join(missing)))
+    if best.unverified:
+        labels = [u[0] if lang == "th" else u[1] for u in best.unverified]
+        reasons.append(t("explain.unverified", lang, what=join(labels)))
+    if fresh is not None and fresh.status is FreshnessStatus.GAPS:
+        months = join([month(m) for m in fresh.missing_months])
+        reasons.append(t("explain.gaps", lang, months=months))
+        missing.append(t("explain.gap_months", lang, months=months))
+    if fresh is not None and fresh.status is FreshnessStatus.SHORT and fresh.covered_until is not None:
+        until = month(fresh.covered_until)
+        reasons.append(t("explain.short", lang, until=until))
+        missing.append(t("explain.short_missing", lang, until=until, year=_year(fy, lang)))
+    if fresh is not None and fresh.status is FreshnessStatus.UNDATED:
+        period = _period_words(item, fy, lang)
+        reasons.append(t("explain.undated", lang, period=period))
+        missing.append(t("explain.undated_missing", lang, period=period))
+    return reasons
+
+
+def _period_words(item: Item, fy: int, lang: str) -> str:
     kind = item.time_rule.kind
     if kind is TimeRuleKind.PREVIOUS_FY:
-        return f"ปีงบประมาณ {thai_year(fy - 1)}", f"fiscal year {fy - 1}"
+        return t("explain.period_previous", lang, year=_year(fy - 1, lang))
     if kind is TimeRuleKind.FIRST_HALF:
-        return f"รอบ ๖ เดือนของปีงบประมาณ {thai_year(fy)}", f"first-half period of fiscal year {fy}"
+        return t("explain.period_first_half", lang, year=_year(fy, lang))
     if kind is TimeRuleKind.MONTHLY:
-        return "เดือน", "month"
-    return f"ปีงบประมาณ {thai_year(fy)}", f"fiscal year {fy}"
+        return t("explain.period_month", lang)
+    return t("explain.period_year", lang, year=_year(fy, lang))
 
 
 def _build(

@@ -10,9 +10,11 @@ verdict are written by ``explain``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from oit_check.assess.bundle import BundleParts, build_bundle, collect_dates
 from oit_check.assess.context import JudgeContext, Outcome
-from oit_check.assess.elements import Presence, detect
+from oit_check.assess.elements import Bundle, Presence, detect, link_host_matches
 from oit_check.assess.explain import (
     broken_evidence,
     dedupe_dates,
@@ -24,7 +26,18 @@ from oit_check.assess.explain import (
 from oit_check.assess.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.assess.match import UNCONFIRMED_VIAS, Candidate, SiteMatches
 from oit_check.checklist.schema import DetectorKind, DocType, Item, TimeRuleKind
-from oit_check.models import Evidence, FailureKind, ItemResult, PageContent, ResourceKind, Summary, Verdict
+from oit_check.i18n import failure_text
+from oit_check.models import (
+    Evidence,
+    FailureKind,
+    ItemResult,
+    LinkKind,
+    PageContent,
+    PageFailure,
+    ResourceKind,
+    Summary,
+    Verdict,
+)
 from oit_check.thai.text import match_key
 
 _DOC_TYPE = {
@@ -43,6 +56,7 @@ _NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP}
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
     """One result per checklist item, in checklist order."""
     candidates = matches.candidates
+    ctx = dataclasses.replace(ctx, vendor_link=matches.vendor.owns)
     return [
         judge_item(ctx, item, candidates.get(item.id, []), item.id in matches.indexed_items)
         for item in ctx.checklist.items
@@ -90,7 +104,11 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     bundle = parts.bundle
     if cand.via != "inline":  # an inline target is a slice of its page: its key is its own
         bundle.key_cache = ctx.text_keys
+        bundle.text_cache = ctx.text_cache
     bundle.chrome_lines = ctx.chrome_lines
+    bundle.repeated_lines = ctx.repeated_lines
+    bundle.describes = ctx.phrases.description_kind
+    bundle.excluded_link = ctx.vendor_link
     dropped = _dropped(ctx, item, cand, target, parts)
     if dropped is not None:
         ev = Evidence(
@@ -121,10 +139,13 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
 
     dates = collect_dates(bundle, ctx.find_dates, ctx.date_cache)
     fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
-    verdict = _verdict(fresh, missing)
+    uncrawled = target is None and failure is not None and failure.kind in _NOT_CHECKED
+    unread = _unread(item, cand, bundle, failure)
+    # ok needs evidence that was opened and read: anything we could not read or verify caps it
+    capped = bool(unverified) or unread is not None or uncrawled
+    verdict = _verdict(fresh, missing, capped)
     ev = evidence_of(ctx, item, cand, parts, fresh, verdict)
     ev.dates_seen = dedupe_dates(dates)[:12]
-    uncrawled = target is None and failure is not None and failure.kind in _NOT_CHECKED
     if uncrawled and failure is not None:
         not_fetched_note(ev, failure.kind)
     return Outcome(
@@ -137,16 +158,47 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         failed_docs=len(parts.failed_docs),
         dates=dates if item.time_rule.kind is TimeRuleKind.MONTHLY else [],  # pooled across candidates
         uncrawled=uncrawled,
+        unread=unread,
+        ocr=ev.read_by_ocr,
     )
 
 
-def _verdict(fresh: Freshness, missing: list[tuple[str, str]]) -> Verdict:
-    """Stale beats partial: a last-year document is the first thing to replace."""
+def _verdict(fresh: Freshness, missing: list[tuple[str, str]], capped: bool = False) -> Verdict:
+    """Stale beats partial: a last-year document is the first thing to replace. ``capped``: the
+    evidence could not be fully read or verified, so the best it can be is partial."""
     if fresh.status is FreshnessStatus.STALE:
         return Verdict.STALE
-    if missing or fresh.status in (FreshnessStatus.GAPS, FreshnessStatus.UNDATED, FreshnessStatus.SHORT):
+    if missing or capped or fresh.status in (FreshnessStatus.GAPS, FreshnessStatus.UNDATED, FreshnessStatus.SHORT):
         return Verdict.PARTIAL
     return Verdict.OK
+
+
+def _unread(item: Item, cand: Candidate, bundle: Bundle, failure: PageFailure | None) -> str | None:
+    """Why the evidence itself could not be read, or None: an off-site target never opened (unless
+    the link is the disclosure, such as the agency's own Facebook page for the social-network
+    item), a scan without text that OCR did not read, text that is not machine-readable."""
+    target = bundle.target
+    if target is None:
+        if cand.link is not None and _link_is_the_disclosure(item, cand.link.url):
+            return None
+        detail = failure_text(failure.kind, "en") if failure is not None else "not opened"
+        return f"offsite:{detail}"
+    primary = bundle.docs[0] if bundle.docs and target.kind is ResourceKind.HTML else target
+    if primary.unreadable_text or (primary is target and target.unreadable_text):
+        return "glyphs"
+    if primary.no_text_layer and not primary.ocr:
+        return "scan"
+    return None
+
+
+def _link_is_the_disclosure(item: Item, url: str) -> bool:
+    """The item is the link itself: a host named by one of its link/embed/form elements."""
+    for element in item.elements:
+        spec = element.detect
+        hosted = spec.kind in (DetectorKind.LINK_HOST, DetectorKind.EMBED, DetectorKind.FORM)
+        if hosted and spec.hosts and link_host_matches(url, spec.hosts):
+            return True
+    return False
 
 
 def _pool_monthly(ctx: JudgeContext, item: Item, outcomes: list[Outcome]) -> None:
@@ -158,7 +210,7 @@ def _pool_monthly(ctx: JudgeContext, item: Item, outcomes: list[Outcome]) -> Non
     fresh = evaluate(item.time_rule, pooled, ctx.fiscal_year, ctx.as_of)
     for o in usable:
         o.freshness = fresh
-        o.verdict = _verdict(fresh, o.missing)
+        o.verdict = _verdict(fresh, o.missing, bool(o.unverified) or o.unread is not None or o.uncrawled)
         o.evidence.verdict = o.verdict
 
 
@@ -183,12 +235,16 @@ def _dropped(
     * ``unconfirmed``: found only through its URL (``/o12/``, a mangled slug) and the target does
       not name the item;
     * ``placeholder``: a short page that says its content is still being prepared;
+    * ``description``: a page (or an index row's text) that only describes the item: the
+      criterion's wording, "อยู่ที่เมนู ...", the item's own title, the site's furniture;
     * ``mention``: news of a meeting *about* the plan is not the plan (unless the item's evidence
       is an activity).
     """
     if cand.via == "inline":
         short = target is not None and len(target.text) <= 80
-        return "placeholder" if short and target is not None and ctx.phrases.is_placeholder(target.text) else None
+        if short and target is not None and ctx.phrases.is_placeholder(target.text):
+            return "placeholder"
+        return "description" if target is not None and _only_describes(ctx, item, parts.bundle, target) else None
     link_words = cand.link.text if cand.link is not None else ""
     if target is None or target.kind is not ResourceKind.HTML:
         if cand.via in UNCONFIRMED_VIAS and target is not None and not _names_item(ctx, item, target, link_words):
@@ -203,6 +259,8 @@ def _dropped(
         and ctx.phrases.is_placeholder(target.text)
     ):
         return "placeholder"
+    if not parts.bundle.docs and _only_describes(ctx, item, parts.bundle, target):
+        return "description"
     if item.activity_evidence or parts.bundle.docs:
         return None
     # An index row may link a news post too ("– ประชุมจัดทำแผน..."): the target's own title decides.
@@ -210,6 +268,37 @@ def _dropped(
     if cand.via != "index" and cand.link is not None:
         label += " " + cand.link.text
     return "mention" if ctx.phrases.is_passing_mention(label) else None
+
+
+_SUBSTANCE_MIN_CHARS = 60  # a page must say at least this much beyond naming and describing the item
+
+
+def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageContent) -> bool:
+    """A text page with nothing beyond the item's name, its description and the site's furniture.
+
+    Pages with a data table, a content image, a form or an embedded viewer carry something else,
+    and are judged on their elements instead.
+    """
+    if page.tables or bundle.images or bundle.forms:
+        return False
+    if any(link.kind in (LinkKind.IFRAME, LinkKind.EMBED) for link in page.links):
+        return False
+    if page.unreadable_text:
+        return False  # not a description: text we cannot read (judged "check by hand")
+    if not any(ctx.phrases.description_kind(line) for line in page.text.split("\n")):
+        return False  # only a page that describes (criterion text, "อยู่ที่เมนู") is judged so
+    substance = 0
+    for line in bundle.substance(page).split("\n"):
+        key = match_key(line)
+        if len(key) < 12:
+            continue  # breadcrumbs, "← O31 O33 →", a lone date
+        names = ctx.phrases.score(line).names.get(item.id)
+        if names and len(key) <= max(len(match_key(n)) for n in names) + 16:
+            continue  # the item's own title or heading, perhaps with its code and year
+        substance += len(key)
+        if substance >= _SUBSTANCE_MIN_CHARS:
+            return False
+    return True
 
 
 def _names_item(ctx: JudgeContext, item: Item, content: PageContent, link_words: str = "") -> bool:

@@ -69,6 +69,7 @@ class SiteMatches:
     by_item: dict[str, dict[str, Candidate]] = field(default_factory=dict)
     index_pages: list[str] = field(default_factory=list)
     indexed_items: set[str] = field(default_factory=set)
+    vendor: _Vendor = field(default_factory=lambda: _Vendor())
 
     @property
     def candidates(self) -> dict[str, list[Candidate]]:
@@ -87,12 +88,54 @@ def match_site(checklist: Checklist, pages: Iterable[PageContent], index: Phrase
     """Collect the candidates of every item from every page's links, titles and headings."""
     phrases = index or PhraseIndex(checklist)
     result = SiteMatches()
+    pages = list(pages)
+    vendor = result.vendor = _vendor_links(phrases, pages)
     for page in pages:
         _match_page_title(phrases, page, result)
         if page.kind is ResourceKind.HTML:
-            _match_links(phrases, page, result)
+            _match_links(phrases, page, result, vendor)
             _match_inline_sections(phrases, page, result)
     return result
+
+
+@dataclass(frozen=True)
+class _Vendor:
+    """Links of the site's template or web vendor (credited in a "Designed by ..." line)."""
+
+    keys: frozenset[str] = frozenset()
+    handles: frozenset[str] = frozenset()
+
+    def owns(self, link: Link) -> bool:
+        if link.same_site or not (self.keys or self.handles):
+            return False
+        return url_key(link.url) in self.keys or _account_handle(link.url) in self.handles
+
+
+def _vendor_links(phrases: PhraseIndex, pages: list[PageContent]) -> _Vendor:
+    """Off-site links in a credit line, and the accounts they name: the footer's Facebook and LINE
+    icons next to "Designed by ไอทีดีไซน์" are the vendor's, not the agency's social network."""
+    keys: set[str] = set()
+    handles: set[str] = set()
+    for page in pages:
+        for link in page.links:
+            if link.same_site or not (phrases.is_credit(link.context) or phrases.is_credit(link.text)):
+                continue
+            keys.add(url_key(link.url))
+            handle = _account_handle(link.url)
+            if handle:
+                handles.add(handle)
+    return _Vendor(frozenset(keys), frozenset(handles))
+
+
+def _account_handle(url: str) -> str:
+    """The account a social-network URL names: ``facebook.com/itdesignstudio.th`` and
+    ``line.me/R/ti/p/@itdesignstudio`` both name ``itdesignstudio``; "" when there is none."""
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    if not segments:
+        return ""
+    chosen = next((seg for seg in segments if seg.startswith("@")), segments[-1])
+    handle = chosen.lstrip("@").lower().split(".", 1)[0]
+    return handle if len(handle) >= 4 and not handle.isdigit() else ""
 
 
 def link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None, tuple[str, ...]]:
@@ -190,9 +233,11 @@ def _offsite_acceptable(phrases: PhraseIndex, link: Link, via: Via) -> bool:
     return phrases.is_file_host(host)
 
 
-def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:
+def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches, vendor: _Vendor) -> None:
     indexed_here: set[str] = set()
     for link in page.links:
+        if vendor.owns(link):
+            continue  # the template vendor's page is not the agency's evidence
         items, via, matched = link_items(phrases, link)
         if via is None or not _offsite_acceptable(phrases, link, via):
             continue

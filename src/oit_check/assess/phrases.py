@@ -97,6 +97,9 @@ class PhraseIndex:
         self.is_file_url = functools.lru_cache(maxsize=100_000)(self._is_file_url)
         self._activity_items = frozenset(item.id for item in checklist.items if item.activity_evidence)
         self._placeholders = tuple(match_key(p) for p in checklist.placeholder_markers if match_key(p))
+        self._description_markers = tuple(m for p in checklist.description_markers if (m := match_key(p)))
+        self._description_res = tuple(re.compile(p, re.IGNORECASE) for p in checklist.description_patterns)
+        self._credit_markers = tuple(m for p in checklist.credit_markers if (m := match_key(p)))
         self._code_re = _code_regex(checklist.item_code_prefixes)
         self._numbers = {item.number: item.id for item in checklist.items}
         self._index_names = tuple(match_key(p) for p in checklist.index_page_names.all() if match_key(p))
@@ -159,6 +162,24 @@ class PhraseIndex:
         """A link to a document (an office file, or a file host such as Google Drive): its anchor is
         often a file name or a date, and its row names it. Cached per index (menus repeat)."""
         return is_document_url(url) or self.is_file_host((urlsplit(url).hostname or "").lower())
+
+    def description_kind(self, line: str) -> str | None:
+        """``"label"`` for a line that is a description marker standing alone (the next line describes
+        too), ``"text"`` for a line of description, None for a line that may be data."""
+        key = match_key(line)
+        if not key:
+            return None
+        for marker in self._description_markers:
+            if key.startswith(marker):
+                return "label" if len(key) <= len(marker) + 4 else "text"
+        if any(pattern.search(line) for pattern in self._description_res):
+            return "text"
+        return None
+
+    def is_credit(self, text: str) -> bool:
+        """A template or vendor credit line ("Designed by ...", "พัฒนาเว็บไซต์โดย ...")."""
+        key = match_key(text)
+        return bool(key) and any(marker in key for marker in self._credit_markers)
 
     def is_generic_anchor(self, text: str) -> bool:
         """Anchor text that takes its meaning from its row: "คลิก", "ดาวน์โหลด", a bare code or year, nothing."""

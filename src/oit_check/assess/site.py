@@ -18,6 +18,7 @@ class SiteIndex:
     page_map: Mapping[str, PageContent]
     failure_map: Mapping[str, PageFailure]
     chrome_lines: frozenset[str]
+    repeated_lines: frozenset[str] = frozenset()
 
 
 def index_site(
@@ -34,7 +35,13 @@ def index_site(
         if target is not None:
             page_map.setdefault(url_key(alias), target)
     failure_map = {url_key(f.url): f for f in failures}
-    return SiteIndex(pages=pages, page_map=page_map, failure_map=failure_map, chrome_lines=site_chrome_lines(pages))
+    return SiteIndex(
+        pages=pages,
+        page_map=page_map,
+        failure_map=failure_map,
+        chrome_lines=site_chrome_lines(pages),
+        repeated_lines=site_repeated_lines(pages),
+    )
 
 
 _CHROME_MIN_PAGES = 3
@@ -55,3 +62,21 @@ def site_chrome_lines(pages: list[PageContent]) -> frozenset[str]:
             counts[text] = counts.get(text, 0) + 1
     threshold = max(_CHROME_MIN_PAGES, int(_CHROME_SHARE * len(html)))
     return frozenset(text for text, n in counts.items() if n >= threshold)
+
+
+def site_repeated_lines(pages: list[PageContent]) -> frozenset[str]:
+    """Lines of text found on many HTML pages of the site: footer address, copyright, sidebar blurbs.
+
+    They are the site's furniture: a page whose only date is the footer's "© 2567", or whose only
+    text beyond a description is the footer, says nothing itself.
+    """
+    html = [p for p in pages if p.kind is ResourceKind.HTML]
+    if len(html) < _CHROME_MIN_PAGES:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in html:
+        for line in set(page.text.split("\n")):
+            if len(line) >= 4:
+                counts[line] = counts.get(line, 0) + 1
+    threshold = max(_CHROME_MIN_PAGES, int(_CHROME_SHARE * len(html)))
+    return frozenset(line for line, n in counts.items() if n >= threshold)

@@ -206,6 +206,15 @@ class Checklist(_Strict):
     evidence_file_hosts: tuple[str, ...] = ()
     # Text of pages that exist but hold nothing yet ("อยู่ระหว่างจัดทำ"): such a page is not the item.
     placeholder_markers: tuple[str, ...] = ()
+    # Text that describes an item instead of disclosing it: the NACC's criterion wording copied
+    # above the files ("องค์ประกอบด้านข้อมูล ..."), "อยู่ที่เมนู ... หัวข้อ ...", "คลิกเพื่อดู".
+    # A line starting with a marker (and the line after a marker that stands alone as a label) or
+    # matching a pattern (regular expressions, searched in the line) is never evidence.
+    description_markers: tuple[str, ...] = ()
+    description_patterns: tuple[str, ...] = ()
+    # Words of a template or web-vendor credit ("Designed by", "พัฒนาโดย"): links in such a line,
+    # and other links to the same address, belong to the vendor, not to the agency.
+    credit_markers: tuple[str, ...] = ()
     indicators: tuple[Indicator, ...]
     items: tuple[Item, ...]
     format_version: Literal[1] = 1

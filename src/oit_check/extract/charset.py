@@ -1,9 +1,16 @@
-"""Decode HTML bytes the way browsers do for Thai sites (BOM, header, <meta>, detection).
+"""Decode HTML bytes the way Chromium does (WHATWG Encoding): BOM, then the HTTP header's
+charset, then ``<meta charset>``, then detection.
+
+What a browser shows is what an assessor judges, so a declared encoding is obeyed even when it is
+wrong: a Word-exported page that declares windows-1252 but carries UTF-8 Thai shows mojibake in
+Chromium, and here too (``tests/extract/test_charset_chromium.py`` compares the two on the same
+bytes). Decoding never fails over to another encoding once one is declared; bytes a codec lacks
+become what WHATWG says (C1 controls for windows-1252, U+FFFD elsewhere).
 
 httpx's ``response.text`` ignores ``<meta charset>``, and Python's ``tis-620`` codec maps bytes
 0x80-0x9F to control characters where windows-874 has "…", curly quotes and the euro sign; WHATWG
-treats tis-620 and iso-8859-11 as windows-874, so every such label maps to ``cp874`` here.
-See ../shared/research/libraries.md section 4 and appendix D (9/9 scenarios).
+treats tis-620 and iso-8859-11 as windows-874, so every such label maps to ``cp874`` here, and
+latin1/ascii labels to windows-1252. See ../shared/research/libraries.md section 4 and appendix D.
 """
 
 from __future__ import annotations
@@ -32,27 +39,59 @@ _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _ORPHAN = re.compile(rf"(?<![\u0E01-\u0E2E{_MARK}])[{_MARK}]")
 
 
+_WINDOWS_1252_ALIASES = {
+    "latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "ascii", "us-ascii",
+    "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", "csisolatin1",
+}  # fmt: skip
+_UTF16_LABELS = {"utf-16", "utf-16le", "utf-16be", "utf16", "ucs-2", "unicode"}
+
+
+def _c1_controls(exc: UnicodeError) -> tuple[str, int]:
+    """The five bytes Python's cp1252 lacks (0x81, 0x8D, 0x8F, 0x90, 0x9D) are C1 controls in
+    WHATWG's windows-1252, as Chromium decodes them."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(b) for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error("oit-check-c1", _c1_controls)
+
+
 def normalise_label(label: str) -> str:
-    """A charset label as Python should decode it (Thai labels -> cp874)."""
+    """A charset label as Python should decode it (Thai labels -> cp874, latin1 -> cp1252)."""
     clean = label.strip().strip("\"'").lower()
+    if clean in _WINDOWS_1252_ALIASES:
+        return "cp1252"
     return _THAI_ALIASES.get(clean, clean)
 
 
+def _declared(label: str, *, from_meta: bool) -> str | None:
+    """The codec of a declared label, or None if Python does not know it (then it is ignored)."""
+    enc = normalise_label(label)
+    if from_meta and enc in _UTF16_LABELS:
+        return "utf-8"  # WHATWG: a <meta> cannot switch to UTF-16 (the bytes were ASCII-compatible)
+    try:
+        return codecs.lookup(enc).name
+    except LookupError:
+        return None
+
+
 def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used). Never raises: the last resort decodes with replacement."""
-    candidates: list[str] = []
-    if content.startswith(codecs.BOM_UTF8):
-        candidates.append("utf-8-sig")
+    """Return (text, encoding used) as Chromium would decode the page. Never raises."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            return content.decode(enc, "replace"), enc
+    declared: str | None = None
     if content_type and (m := _HEADER_RE.search(content_type)):
-        candidates.append(normalise_label(m.group(1)))
-    if m2 := _META_RE.search(content[:4096]):
-        candidates.append(normalise_label(m2.group(1).decode("ascii", "ignore")))
-    candidates.append("utf-8")
-    for enc in candidates:
-        try:
-            return content.decode(enc), enc  # strict: a lying header falls through
-        except (LookupError, UnicodeDecodeError):
-            continue
+        declared = _declared(m.group(1), from_meta=False)
+    if declared is None and (m2 := _META_RE.search(content[:4096])):
+        declared = _declared(m2.group(1).decode("ascii", "ignore"), from_meta=True)
+    if declared is not None:
+        return content.decode(declared, "oit-check-c1" if declared == "cp1252" else "replace"), declared
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(content[:200_000]).best()
     if best is not None and best.encoding in ("cp874", "tis_620", "iso8859_11"):
         return content.decode("cp874", "replace"), "cp874"

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from oit_check.extract.charset import decode_html
 from oit_check.models import FetchedResource, Form, Image, Link, LinkKind, PageContent, ResourceKind
-from oit_check.thai.text import clean_label, clean_lines, clean_text
+from oit_check.thai.text import clean_label, clean_lines, clean_text, unreadable_share
 
 _INLINE = [
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
@@ -40,6 +40,9 @@ _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "call
 _MAX_CONTEXT = 320
 _MAX_LABEL = 160
 _MAX_TEXT = 300_000
+_UNREADABLE_MIN_CHARS = 40
+_UNREADABLE_SHARE = 0.3
+_DATA_IMAGE_MIN_BYTES = 2048  # smaller data: URIs are icons and spacers
 
 
 def extract_html(resource: FetchedResource, is_same_site: Callable[[str], bool]) -> PageContent:
@@ -90,6 +93,9 @@ def extract_html_text(
     tables = sum(1 for t in tree.css("table") if len(t.css("tr")) >= 2)
 
     text = _visible_text(tree)
+    # pdf2htmlEX pages and pages decoded as a browser would (mojibake) look like text but cannot be
+    # read: say so, so that the judge reports "check by hand" instead of "missing"
+    unreadable = len(text) >= _UNREADABLE_MIN_CHARS and unreadable_share(text) >= _UNREADABLE_SHARE
     return PageContent(
         url=url,
         kind=ResourceKind.HTML,
@@ -102,6 +108,7 @@ def extract_html_text(
         images=tuple(images),
         forms=tuple(forms),
         tables=tables,
+        unreadable_text=unreadable,
         encoding=encoding,
         last_modified=last_modified,
         bytes=size if size is not None else len(html),
@@ -253,11 +260,19 @@ def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
     out: list[Image] = []
     for node in tree.css("img"):
         src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
-        if not src or src.startswith("data:"):
+        if not src:
             continue
+        if src.startswith("data:"):
+            # an org chart pasted into a CMS editor is a data: URI: an image, kept without its bytes
+            mime = src[5:].split(";", 1)[0].split(",", 1)[0] or "image"
+            if not mime.startswith("image/") or len(src) * 3 // 4 < _DATA_IMAGE_MIN_BYTES:
+                continue
+            src = f"data:{mime};bytes={len(src) * 3 // 4}"
+        else:
+            src = urljoin(base, src)
         parent = node.parent
         context = _node_text(parent, 200) if parent is not None else ""
-        out.append(Image(src=urljoin(base, src), alt=clean_label(node.attributes.get("alt") or ""), context=context))
+        out.append(Image(src=src, alt=clean_label(node.attributes.get("alt") or ""), context=context))
         if len(out) >= 300:
             break
     return out
