@@ -31,6 +31,8 @@ DEFAULT_MAX_SITEMAP_URLS = 2000  # seed URLs taken from sitemaps
 DEFAULT_MAX_DOCUMENT_CHARS = 200_000  # text kept per document
 DEFAULT_MAX_DOCUMENT_PAGES = 60  # PDF pages read per document
 DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # DOCX/XLSX uncompressed size (zip-bomb guard)
+DEFAULT_OCR_PAGES = 3  # pages of a scanned PDF read by OCR (Tesseract, Thai + English); 0 = off
+DEFAULT_OCR_SECONDS = 20.0  # OCR time per page (measured ~1.6 s on a 2-core machine)
 DEFAULT_DOCUMENT_TIMEOUT = 60.0  # seconds to extract one document before its worker is killed
 # A 200 OK HTML page this short whose text contains one of these is a "soft 404" (ERROR_PAGE).
 # The checklist carries its own list; the pipeline passes it through CrawlConfig.error_page_markers.
@@ -88,6 +90,8 @@ class CrawlConfig(BaseModel):
     max_document_chars: int = Field(default=DEFAULT_MAX_DOCUMENT_CHARS, ge=1000)
     max_document_pages: int = Field(default=DEFAULT_MAX_DOCUMENT_PAGES, ge=1)
     document_timeout: float = Field(default=DEFAULT_DOCUMENT_TIMEOUT, gt=0)
+    ocr_pages: int = Field(default=DEFAULT_OCR_PAGES, ge=0, le=20)  # 0: never OCR (fleets)
+    ocr_cache_dir: str | None = None
     error_page_markers: tuple[str, ...] = DEFAULT_ERROR_PAGE_MARKERS
     error_page_max_chars: int = Field(default=DEFAULT_ERROR_PAGE_MAX_CHARS, ge=0)
     login_url_markers: tuple[str, ...] = DEFAULT_LOGIN_URL_MARKERS

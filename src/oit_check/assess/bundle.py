@@ -160,7 +160,7 @@ def collect_dates(
             add(content.file_name.replace("_", " ").replace("-", " "), "file_name")
         if content.kind is ResourceKind.HTML:
             add(bundle.substance(content)[:_MAX_PAGE_CHARS], "page")
-        else:
+        elif not content.ocr:  # OCR misreads digits (๒๕๖๘ as ๒๕๒๕): never a date from OCR text
             add(bundle.substance(content)[:_MAX_BODY_CHARS], "body")
         if content.doc_metadata_date is not None:
             d = content.doc_metadata_date

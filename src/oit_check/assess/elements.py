@@ -100,7 +100,7 @@ class Bundle:
     @property
     def readable(self) -> bool:
         """Whether any part of the bundle has text to read."""
-        return any(c.text.strip() and not c.no_text_layer for c in self.contents)
+        return any(c.text.strip() and (c.ocr or not c.no_text_layer) for c in self.contents)
 
     @cached_property
     def text(self) -> str:
@@ -228,7 +228,7 @@ def _unreadable_or_absent(element: Element, bundle: Bundle) -> Presence:
         return Presence.UNVERIFIED
     if bundle.external and bundle.target is None:
         return Presence.UNVERIFIED
-    if any(c.no_text_layer for c in bundle.contents):
+    if any(c.no_text_layer and not c.ocr for c in bundle.contents):
         return Presence.UNVERIFIED
     return Presence.ABSENT
 

@@ -102,7 +102,12 @@ class _Crawl:
         self.pool = DocumentPool(
             config.document_workers,
             timeout=config.document_timeout,
-            limits=DocumentLimits(max_chars=config.max_document_chars, max_pages=config.max_document_pages),
+            limits=DocumentLimits(
+                max_chars=config.max_document_chars,
+                max_pages=config.max_document_pages,
+                ocr_pages=config.ocr_pages,
+                ocr_cache_dir=config.ocr_cache_dir,
+            ),
             extractor=document_extractor,
         )
         self.politeness = Politeness(config.concurrency, config.delay)

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from oit_check.config import DEFAULT_MAX_DOCUMENT_CHARS, DEFAULT_MAX_DOCUMENT_PAGES, DEFAULT_MAX_UNZIPPED_BYTES
+from oit_check.config import (
+    DEFAULT_MAX_DOCUMENT_CHARS,
+    DEFAULT_MAX_DOCUMENT_PAGES,
+    DEFAULT_MAX_UNZIPPED_BYTES,
+    DEFAULT_OCR_PAGES,
+    DEFAULT_OCR_SECONDS,
+)
 from oit_check.models import FetchedResource, PageContent
 
 TITLE_MAX = 200
@@ -23,11 +29,14 @@ _JUNK_TITLE = re.compile(r"^(?:untitled(?:-\d+)?|document\d*|book\d*|presentatio
 
 @dataclass(frozen=True)
 class DocumentLimits:
-    """Bounds on what one document may cost: text kept, PDF pages read, unzipped size."""
+    """Bounds on what one document may cost: text kept, PDF pages read, unzipped size, OCR."""
 
     max_chars: int = DEFAULT_MAX_DOCUMENT_CHARS
     max_pages: int = DEFAULT_MAX_DOCUMENT_PAGES
     max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES
+    ocr_pages: int = DEFAULT_OCR_PAGES  # pages of a scan read by OCR; 0 turns OCR off
+    ocr_seconds: float = DEFAULT_OCR_SECONDS  # per page
+    ocr_cache_dir: str | None = None  # OCR text kept by content hash across scans
 
 
 DEFAULT_LIMITS = DocumentLimits()

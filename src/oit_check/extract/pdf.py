@@ -16,6 +16,7 @@ from oit_check.extract.doctext import (
     first_line,
     plausible_date,
 )
+from oit_check.extract.ocr import ocr_pdf
 from oit_check.extract.sniff import PDF_MAGIC
 from oit_check.models import FetchedResource, PageContent
 from oit_check.thai.text import fix_thai_pdf_text
@@ -76,11 +77,15 @@ def extract_pdf(resource: FetchedResource, file_name: str, limits: DocumentLimit
             if total >= limits.max_chars:
                 break
         metadata = _pdf_metadata(pdf)
+        no_text_layer = stripped_chars < SCANNED_CHARS_PER_PAGE * max(1, len(texts))
+        ocr_text = ocr_pdf(pdf, body, limits) if no_text_layer else None
     finally:
         pdf.close()
     text = bounded_join(iter(texts), limits.max_chars)
-    no_text_layer = stripped_chars < SCANNED_CHARS_PER_PAGE * max(1, len(texts))
-    title = clean_title(metadata.get("Title"), file_name) or first_line(text) or file_name
+    if ocr_text:
+        text = ocr_text[: limits.max_chars]
+    # an OCR'd scan keeps its file name as title: OCR's first line is too unreliable to show
+    title = clean_title(metadata.get("Title"), file_name) or (file_name if ocr_text else first_line(text)) or file_name
     doc_date = parse_pdf_date(metadata.get("CreationDate")) or parse_pdf_date(metadata.get("ModDate"))
     return document_content(
         resource,
@@ -89,6 +94,7 @@ def extract_pdf(resource: FetchedResource, file_name: str, limits: DocumentLimit
         text=text,
         page_count=page_count,
         no_text_layer=no_text_layer,
+        ocr=bool(ocr_text),
         doc_metadata_date=doc_date,
     )
 
