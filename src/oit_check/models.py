@@ -88,6 +88,7 @@ class LinkKind(StrEnum):
     EMBED = "embed"
     IMAGE = "img"
     FORM = "form"
+    PLACEHOLDER = "placeholder"  # an anchor that links nowhere: href="#", "javascript:void(0)", empty, onclick only
 
 
 class Link(BaseModel):
@@ -116,6 +117,7 @@ class Image(BaseModel):
     src: str
     alt: str = ""
     context: str = ""
+    section: str = ""  # the nearest label above it (heading, accordion title), as for links
 
 
 class Form(BaseModel):

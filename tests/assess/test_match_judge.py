@@ -130,7 +130,8 @@ def test_monthly_series_with_gap_is_partial_naming_months(mini: Checklist) -> No
     assert "ธ.ค. ๒๕๖๖" in o4.reason_th and "ก.พ. ๒๕๖๗" in o4.reason_th
 
 
-def test_scanned_pdf_with_year_in_link_is_not_partial_for_unreadable_text(mini: Checklist) -> None:
+def test_a_scan_nobody_could_read_is_never_ok(mini: Checklist) -> None:
+    """Rule 1: a scan without a text layer that OCR did not read is at most partial, "check by hand"."""
     scanned = doc("/files/plan.pdf", "", scanned=True)
     index = page(
         "/ita/",
@@ -138,8 +139,24 @@ def test_scanned_pdf_with_year_in_link_is_not_partial_for_unreadable_text(mini: 
     )
     items, _ = judge_pages(mini, [index, scanned], [], 2567, AS_OF)
     o3 = next(i for i in items if i.id == "o3")
-    assert o3.status is Verdict.OK
+    assert o3.status is Verdict.PARTIAL
+    assert "scan" in o3.reason_en and "by hand" in o3.reason_en
     assert o3.evidence[0].note_th  # says it is a scan
+
+
+def test_a_scan_read_by_ocr_is_judged_on_its_text_but_dated_by_its_link(mini: Checklist) -> None:
+    """Rule 12: OCR text counts for names and elements; its digits never date the item."""
+    ocr_text = "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2525"  # OCR misread ๒๕๖๗ as ๒๕๒๕
+    scanned = doc("/files/plan.pdf", ocr_text, scanned=True).model_copy(update={"ocr": True})
+    index = page(
+        "/ita/",
+        '<table><tr><td>O3</td><td>แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567</td><td><a href="/files/plan.pdf">pdf</a></td></tr></table>',
+    )
+    items, _ = judge_pages(mini, [index, scanned], [], 2567, AS_OF)
+    o3 = next(i for i in items if i.id == "o3")
+    assert o3.status is Verdict.OK, o3.reason_en
+    assert o3.evidence[0].read_by_ocr
+    assert all(d.fiscal_year != 2525 for d in o3.evidence[0].dates_seen)
 
 
 def test_accordion_label_governs_only_its_own_container(mini: Checklist) -> None:

@@ -115,7 +115,7 @@ def test_link_urls_text_and_de_duplication() -> None:
         "<a href='https://www.facebook.com/agency'>Facebook</a>",
         path="/x/",
     )
-    by_url = {link.url: link for link in page.links}
+    by_url = {link.url: link for link in page.links if link.kind is not LinkKind.PLACEHOLDER}
     assert set(by_url) == {
         "https://agency.example.go.th/site/a.html",
         "https://agency.example.go.th/img.html",
@@ -126,6 +126,10 @@ def test_link_urls_text_and_de_duplication() -> None:
     assert by_url["https://agency.example.go.th/img.html"].text == "โครงสร้างองค์กร"  # from the image's alt
     assert by_url["https://agency.example.go.th/t.html"].text == "ชื่อจาก title"
     assert not by_url["https://www.facebook.com/agency"].same_site
+    # links to nowhere are kept as placeholders (an index row that has one links nowhere), never fetched
+    nowhere = [link for link in page.links if link.kind is LinkKind.PLACEHOLDER]
+    assert [link.text for link in nowhere] == ["js", "บนสุด", "ว่าง"]
+    assert all("#placeholder-" in link.url for link in nowhere)
 
 
 def test_frames_embeds_and_objects_are_links() -> None:

@@ -88,6 +88,12 @@ def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], index
 
 
 def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
+    if cand.link is not None and cand.link.kind is LinkKind.PLACEHOLDER:
+        # the row names the item but its link goes nowhere: never evidence, said in the reason
+        ev = Evidence(
+            url=cand.found_on or cand.url, found_on=cand.found_on, title=cand.link.text, verdict=Verdict.MISSING
+        )
+        return Outcome(cand, Verdict.MISSING, ev, dropped="nowhere")
     failure = ctx.failures.get(cand.key)
     target = ctx.pages.get(cand.key)
     if cand.via == "inline":
@@ -215,7 +221,16 @@ def _pool_monthly(ctx: JudgeContext, item: Item, outcomes: list[Outcome]) -> Non
 
 
 def _inline_target(cand: Candidate, page: PageContent) -> PageContent:
-    """The labelled part of a page as if it were a page of its own (no links: they are judged apart)."""
+    """The labelled part of a page as if it were a page of its own: its text, and the images and
+    embedded frames (an org chart, a map) placed under its label. Its anchors are judged apart."""
+    lines = {line for line in cand.inline_text.split("\n") if line}
+    lines.add(cand.inline_label)
+    images = tuple(i for i in page.images if i.section in lines or (i.alt and i.alt in cand.inline_text))
+    frames = tuple(
+        link
+        for link in page.links
+        if link.kind in (LinkKind.IFRAME, LinkKind.EMBED) and link.section and link.section in lines
+    )
     return PageContent(
         url=page.url,
         kind=ResourceKind.HTML,
@@ -224,6 +239,8 @@ def _inline_target(cand: Candidate, page: PageContent) -> PageContent:
         headings=(cand.inline_label,),
         text=cand.inline_text,
         tables=page.tables if "\n" in cand.inline_text else 0,
+        images=images,
+        links=frames,
     )
 
 

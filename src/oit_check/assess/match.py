@@ -95,6 +95,7 @@ def match_site(checklist: Checklist, pages: Iterable[PageContent], index: Phrase
         if page.kind is ResourceKind.HTML:
             _match_links(phrases, page, result, vendor)
             _match_inline_sections(phrases, page, result)
+            _match_heading_sections(phrases, page, result)
     return result
 
 
@@ -199,6 +200,8 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
         if generic and section_winners and len(section_winners) <= 2:
             matched = tuple(p for w in section_winners for p in section_score.names.get(w, ()))
             return section_winners, "section", matched
+    if link.kind is LinkKind.PLACEHOLDER:
+        return [], None, ()  # a link to nowhere says which item only through its words
     # a code alone ("OIT18 ระบบจองคิวตรวจออนไลน์"): a hint, kept only if the target names the item
     if codes and link.same_site and not score.names:
         return codes[:1], "code", ()
@@ -241,7 +244,8 @@ def _match_links(phrases: PhraseIndex, page: PageContent, result: SiteMatches, v
         items, via, matched = link_items(phrases, link)
         if via is None or not _offsite_acceptable(phrases, link, via):
             continue
-        target = url_key(link.url)
+        # a link to nowhere keeps its own key: it must never resolve to the page it sits on
+        target = link.url if link.kind is LinkKind.PLACEHOLDER else url_key(link.url)
         for item_id in items:
             result.add(Candidate(item_id, target, via, found_on=page.url, link=link, matched=matched, url=link.url))
             if via == "index":
@@ -323,6 +327,58 @@ def _match_inline_sections(phrases: PhraseIndex, page: PageContent, result: Site
                 found_on=page.url,
                 url=page.url,
                 inline_label=label,
+                inline_text=body,
+            )
+        )
+
+
+_SECTION_HEADING_MAX = 100  # longer "headings" are sentences (news titles), not section names
+_MIN_ITEM_HEADINGS = 2  # a page is a multi-item page when at least this many headings name items
+
+
+def _match_heading_sections(phrases: PhraseIndex, page: PageContent, result: SiteMatches) -> None:
+    """One page, several items: a small agency's "เกี่ยวกับเรา" page holds structure, executives,
+    duties and contact under their own headings (often bilingual, "อำนาจหน้าที่ (Authority and
+    Duties)"). Each heading that names one item makes the text under it, up to the next heading,
+    a candidate of its own, judged on that section alone."""
+    lines = page.text.split("\n")
+    positions = {line: i for i, line in reversed(list(enumerate(lines)))}
+    named: list[tuple[int, str, str]] = []
+    starts: list[int] = []
+    for heading in page.headings:
+        i = positions.get(heading)
+        if i is None:
+            continue
+        starts.append(i)
+        if len(heading) > _SECTION_HEADING_MAX:
+            continue
+        winners = phrases.score(heading).winners()
+        if len(winners) != 1:
+            continue
+        item_id = winners[0]
+        if phrases.is_passing_mention(heading) and not phrases.is_activity_item(item_id):
+            continue
+        named.append((i, item_id, heading))
+    if len({item_id for _, item_id, _ in named}) < _MIN_ITEM_HEADINGS:
+        return
+    starts.sort()
+    for i, item_id, heading in named:
+        end = next((s for s in starts if s > i), len(lines))
+        section_lines = lines[i + 1 : end]
+        body = "\n".join(section_lines).strip()
+        if len(body) < _INLINE_MIN_CHARS:
+            continue
+        under = {heading, *section_lines}
+        if any(link.kind is LinkKind.ANCHOR and link.section in under for link in page.links):
+            continue  # a section that links its documents is judged through those links
+        result.add(
+            Candidate(
+                item_id,
+                url_key(page.url) + "#" + item_id,
+                "inline",
+                found_on=page.url,
+                url=page.url,
+                inline_label=heading,
                 inline_text=body,
             )
         )

@@ -32,7 +32,7 @@ _LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "dt", "l
 _EMPHASIS = {"strong", "b"}
 _SECTION_RESET = {"footer", "nav", "aside", "header"}
 _LINK_WALK_SELECTOR = (
-    "a, area, iframe, frame, embed, object, h1, h2, h3, h4, h5, h6, summary, button, dt, legend, caption, "
+    "a, area, iframe, frame, embed, object, img, h1, h2, h3, h4, h5, h6, summary, button, dt, legend, caption, "
     "strong, b, footer, nav, aside, header"
 )
 _CHROME_SELECTORS = "nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]"
@@ -87,8 +87,9 @@ def extract_html_text(
     title = clean_text(title_node.text()) if title_node is not None else ""
     headings = tuple(h for h in (clean_text(n.text(separator="")) for n in tree.css("h1, h2, h3")) if h)[:40]
 
-    links = _links(tree, base, is_same_site)
-    images = _images(tree, base)
+    image_sections: dict[int, str] = {}
+    links = _links(tree, base, is_same_site, image_sections, page_url=url)
+    images = _images(tree, base, image_sections)
     forms = _forms(tree, base)
     tables = sum(1 for t in tree.css("table") if len(t.css("tr")) >= 2)
 
@@ -140,8 +141,16 @@ def _row_context(node: LexborNode) -> str:
     return ""
 
 
-def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool]) -> list[Link]:
-    """All anchors, frames and embeds, absolute and de-duplicated, with context and section."""
+def _links(
+    tree: LexborHTMLParser,
+    base: str,
+    is_same_site: Callable[[str], bool],
+    image_sections: dict[int, str],
+    *,
+    page_url: str,
+) -> list[Link]:
+    """All anchors, frames and embeds, absolute and de-duplicated, with context and section; the
+    section label of every image goes into ``image_sections`` (by node) on the same walk."""
     body = tree.body or tree.root
     if body is None:
         return []
@@ -150,6 +159,7 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
     origin = f"{parts.scheme}://{parts.netloc}"
     section = ""
     scope: int | None = None  # mem_id of the element a label governs (its block's container)
+    placeholders = 0
     for node in body.css(_LINK_WALK_SELECTOR):  # document order, skipping the many nodes that matter not
         tag = node.tag
         if tag in _SECTION_RESET:
@@ -161,6 +171,10 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
                 section = label
                 scope = _label_scope(node)
             continue
+        if tag == "img":
+            if section and scope is not None and _within(node, scope):
+                image_sections[node.mem_id] = section
+            continue
         kind: LinkKind | None = None
         raw: str | None = None
         if tag == "a" or tag == "area":
@@ -171,16 +185,25 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
             raw, kind = node.attributes.get("src"), LinkKind.EMBED
         elif tag == "object":
             raw, kind = node.attributes.get("data"), LinkKind.EMBED
-        if kind is None or not raw:
+        if kind is None:
             continue
-        raw = raw.strip()
-        if not raw or raw.lower().startswith(_SKIP_SCHEMES):
+        raw = (raw or "").strip()
+        if kind is LinkKind.ANCHOR and raw == "" and "href" not in node.attributes and "onclick" not in node.attributes:
+            continue  # a named anchor (<a name="o12">), not a link
+        if kind is LinkKind.ANCHOR and _links_nowhere(raw):
+            # kept, so that an index row "O12 ... [ดาวน์โหลด]" whose link goes nowhere is known to
+            # link nowhere (never read as inline evidence); the URL is a key, never fetched
+            kind, absolute = LinkKind.PLACEHOLDER, f"{page_url.split('#', 1)[0]}#placeholder-{placeholders}"
+            placeholders += 1
+        elif not raw or raw.lower().startswith(_SKIP_SCHEMES):
             continue
-        absolute = _absolute(origin, base, raw)
-        if absolute is None:
-            continue
+        else:
+            resolved = _absolute(origin, base, raw)
+            if resolved is None:
+                continue
+            absolute = resolved
         text = ""
-        if kind is LinkKind.ANCHOR:
+        if kind in (LinkKind.ANCHOR, LinkKind.PLACEHOLDER):
             text = clean_label(node.text(deep=True, separator=""))
             if not text:
                 alts = [i.attributes.get("alt") or "" for i in node.css("img")]
@@ -200,6 +223,12 @@ def _links(tree: LexborHTMLParser, base: str, is_same_site: Callable[[str], bool
         if previous is None or len(link.text) > len(previous.text):
             found[key] = link
     return list(found.values())
+
+
+def _links_nowhere(raw: str) -> bool:
+    """``href="#"``, ``#top``, an empty or missing href (onclick-only anchors), ``javascript:...``."""
+    lowered = raw.lower()
+    return not raw or raw.startswith("#") or lowered.startswith("javascript:")
 
 
 def _absolute(origin: str, base: str, raw: str) -> str | None:
@@ -256,7 +285,7 @@ def _inside_anchor(node: LexborNode) -> bool:
     return False
 
 
-def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
+def _images(tree: LexborHTMLParser, base: str, sections: dict[int, str]) -> list[Image]:
     out: list[Image] = []
     for node in tree.css("img"):
         src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
@@ -272,7 +301,8 @@ def _images(tree: LexborHTMLParser, base: str) -> list[Image]:
             src = urljoin(base, src)
         parent = node.parent
         context = _node_text(parent, 200) if parent is not None else ""
-        out.append(Image(src=src, alt=clean_label(node.attributes.get("alt") or ""), context=context))
+        alt = clean_label(node.attributes.get("alt") or "")
+        out.append(Image(src=src, alt=alt, context=context, section=sections.get(node.mem_id, "")))
         if len(out) >= 300:
             break
     return out
