@@ -42,6 +42,22 @@ DEFAULT_ERROR_PAGE_MARKERS: tuple[str, ...] = (
     "not found",
     "page not found",
 )
+# Links the crawler never requests, because a request could change something or leads to the
+# site's administration (regular expressions over the decoded path and query, case-insensitive).
+# Login links are recorded as login walls (what a visitor clicking them meets), the rest as skipped.
+DEFAULT_LOGIN_LINK_PATTERNS: tuple[str, ...] = (
+    r"wp-login\.php(?![^?]*[?&]action=logout)",
+    r"(?:^|[/_.-])(?:login|signin|sign-in|log-in)(?:[/_.?=-]|\.\w+|$)",
+)
+DEFAULT_UNSAFE_URL_PATTERNS: tuple[str, ...] = (
+    r"(?i)/wp-admin(?:/|$)",
+    r"(?i)/(?:administrator|admin|backend|cpanel)(?:/|\.php|$)",
+    r"(?i)(?:^|[/_.=-])(?:logout|logoff|signout|sign-out|log-out)(?:[/_.?&=-]|\.\w+|$)",
+    r"(?i)(?:^|[/_.-])(?:create|edit|delete|remove|update|insert|del)_",
+    r"(?:^|/)(?:Create|Edit|Delete|Remove|Update)[A-Z_]",  # ASP.NET-style Create_Item.aspx, EditNews
+    r"(?i)[?&](?:action|do|task|cmd|op|mode)=(?!view\b|read\b|show\b|detail\b|list\b|print\b|download\b)",
+    r"(?i)[?&](?:delete|remove|logout)\b",
+)
 # A redirect that ends on a URL containing one of these (or on a page with a password field)
 # means the link needs a login.
 DEFAULT_LOGIN_URL_MARKERS: tuple[str, ...] = (
@@ -95,6 +111,8 @@ class CrawlConfig(BaseModel):
     error_page_markers: tuple[str, ...] = DEFAULT_ERROR_PAGE_MARKERS
     error_page_max_chars: int = Field(default=DEFAULT_ERROR_PAGE_MAX_CHARS, ge=0)
     login_url_markers: tuple[str, ...] = DEFAULT_LOGIN_URL_MARKERS
+    login_link_patterns: tuple[str, ...] = DEFAULT_LOGIN_LINK_PATTERNS
+    unsafe_url_patterns: tuple[str, ...] = DEFAULT_UNSAFE_URL_PATTERNS
 
 
 class ScanConfig(BaseModel):

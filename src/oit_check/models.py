@@ -77,6 +77,7 @@ class FailureKind(StrEnum):
     ROBOTS = "robots"  # disallowed by robots.txt (not an error of the site)
     LIMIT = "limit"  # not fetched because a crawl limit was reached
     TRAP = "trap"  # skipped as an infinite URL space (calendar, session ids)
+    UNSAFE = "unsafe"  # not requested: the URL changes state or leads to administration (logout, delete, wp-admin)
     OTHER = "other"
 
 

@@ -112,6 +112,7 @@ def config(**overrides: Any) -> CrawlConfig:
         "fetch_documents": False,
         "use_sitemap": False,
         "document_workers": 1,
+        "ocr_pages": 0,  # these tests are about the crawl; OCR has its own tests
     }
     values.update(overrides)
     return CrawlConfig(**values)

@@ -50,7 +50,7 @@ _DOC_TYPE = {
     ResourceKind.OTHER: DocType.DOCUMENT,
 }
 # Failures that say nothing about the site's quality: we did not (or could not politely) look.
-_NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP}
+_NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP, FailureKind.UNSAFE}
 
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:

@@ -15,7 +15,12 @@ from oit_check.progress import ProgressEvent
 
 MAX_RECORDED_SKIPS = 500
 """LIMIT and ROBOTS failures recorded one by one, per kind; beyond this they are only counted."""
-SITE_ERROR_KINDS = frozenset(FailureKind) - {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP}
+SITE_ERROR_KINDS = frozenset(FailureKind) - {
+    FailureKind.ROBOTS,
+    FailureKind.LIMIT,
+    FailureKind.TRAP,
+    FailureKind.UNSAFE,
+}
 """Failures that are faults of the site (counted in ``stats.errors``); robots/limit/trap skips are not."""
 STOP_ORDER = ("time", "max_pages", "max_documents")
 """When several limits were hit, the first of these is reported as ``stats.stopped_by``."""

@@ -10,12 +10,15 @@ as a LIMIT skip.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from oit_check.config import CrawlConfig
 from oit_check.crawl.frontier import Entry, Frontier, LinkInfo
 from oit_check.crawl.recorder import Recorder
 from oit_check.crawl.traps import SessionParamLearner, TrapDetector
 from oit_check.models import FailureKind, PageFailure
-from oit_check.urls import DOCUMENT_KINDS, SiteScope, classify_url, is_crawlable_kind, url_key
+from oit_check.urls import DOCUMENT_KINDS, SiteScope, classify_url, decode_component, is_crawlable_kind, url_key
 
 LINK_CACHE_SIZE = 200_000
 """Entries kept per cache of link analysis (per crawl); beyond it links are analysed again."""
@@ -37,6 +40,8 @@ class Scheduler:
         self.link_info: dict[str, LinkInfo] = {}
         self.pages_dispatched = 0
         self.docs_dispatched = 0
+        self._login_res = tuple(re.compile(p, re.IGNORECASE) for p in config.login_link_patterns)
+        self._unsafe_res = tuple(re.compile(p) for p in config.unsafe_url_patterns)
 
     def analyse(self, url: str) -> LinkInfo:
         """Scope, kind and key of a normalised URL; cached, since menus repeat on every page."""
@@ -75,6 +80,11 @@ class Scheduler:
         if key in self.frontier:
             self.frontier.push(url, key, depth, found_on, is_document)
             return
+        unsafe = self.unsafe(url)
+        if unsafe is not None:
+            self.settled.add(key)
+            self.recorder.failure(PageFailure(url=url, kind=unsafe[0], reason=unsafe[1], found_on=found_on))
+            return
         hit = self.traps.check(url, found_on)
         if hit is not None:
             self.recorder.stats.skipped_traps += 1
@@ -88,6 +98,16 @@ class Scheduler:
             return
         self.depth_skipped.discard(key)
         self.frontier.push(url, key, depth, found_on, is_document)
+
+    def unsafe(self, url: str) -> tuple[FailureKind, str] | None:
+        """Why ``url`` must not be requested (a login, logout, delete or admin link), or None."""
+        parts = urlsplit(url)
+        target = decode_component(parts.path) + ("?" + decode_component(parts.query) if parts.query else "")
+        if any(pattern.search(target) for pattern in self._unsafe_res):
+            return FailureKind.UNSAFE, "not requested: the link changes data or leads to administration"
+        if any(pattern.search(target) for pattern in self._login_res):
+            return FailureKind.LOGIN_REQUIRED, "not requested: the link leads to a login page"
+        return None
 
     def next_entry(self) -> Entry | None:
         """The next URL to fetch within the page and document budgets, or None when none is left."""

@@ -32,6 +32,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "failure.robots": ("robots.txt ของเว็บไซต์ไม่อนุญาตให้ตรวจ", "disallowed by robots.txt"),
     "failure.limit": ("ไม่ได้ตรวจเพราะถึงขีดจำกัดการตรวจ", "not checked: a crawl limit was reached"),
     "failure.trap": ("ข้ามไปเพราะเป็นลิงก์ที่สร้างหน้าไม่สิ้นสุด", "skipped as an endless URL space"),
+    "failure.unsafe": (
+        "ไม่ได้เปิดเพราะเป็นลิงก์ที่เปลี่ยนแปลงข้อมูลหรือเข้าสู่ส่วนผู้ดูแลระบบ",
+        "not requested: the link changes data or leads to administration",
+    ),
     "failure.other": ("เปิดไม่ได้", "could not be opened"),
     # --- perception flags and diagnoses (the same words in the terminal, Markdown, HTML and the web app)
     "flag.below": ("ต่ำกว่าเกณฑ์", "below the line"),
