@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 import httpx
 
 from oit_check._version import __version__
-from oit_check.assess import PhraseIndex, index_site, judge_context, judge_site, match_site, summarise
+from oit_check.assess import PhraseIndex, index_site, judge_context, judge_site, match_site, scan_warnings, summarise
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
 from oit_check.crawl import crawl
@@ -138,4 +138,5 @@ async def _scan(
         summary=summary,
         failures=failures,
         index_pages=matches.index_pages,
+        warnings=scan_warnings(items, matches),
     )

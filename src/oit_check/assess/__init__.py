@@ -21,6 +21,7 @@ from oit_check.assess.judge import judge_site, summarise
 from oit_check.assess.match import SiteMatches, match_site
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.assess.site import SiteIndex, index_site
+from oit_check.assess.warnings import scan_warnings
 from oit_check.checklist.schema import Checklist
 from oit_check.models import ItemResult, PageContent, PageFailure
 from oit_check.progress import ProgressEvent
@@ -35,6 +36,7 @@ __all__ = [
     "judge_context",
     "judge_site",
     "match_site",
+    "scan_warnings",
     "summarise",
 ]
 

@@ -525,4 +525,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explain.note_ocr": ("เอกสารเป็นภาพสแกน อ่านข้อความด้วย OCR", "scanned document: text read by OCR"),
     "explain.note_offsite": ("ลิงก์ไปยังแหล่งภายนอกเว็บไซต์ ตรวจเนื้อหาไม่ได้", "off-site link: content not checked"),
     "explain.note_not_fetched": ("ไม่ได้เปิดตรวจ: {failure}", "not fetched: {failure}"),
+    # --- warnings beside the headline score (assess/warnings.py)
+    "warning.index_links_nowhere": (
+        'หน้า ITA ของหน่วยงานระบุ {named} ข้อ แต่ลิงก์ของ {nowhere} ข้อไม่ชี้ไปที่ใดเลย (เช่น href="#") '
+        "คะแนนนี้นับเฉพาะข้อมูลที่พบในส่วนอื่นของเว็บไซต์ ผู้ตรวจประเมินที่เปิดจากหน้า ITA จะไม่พบข้อมูล",
+        "The agency's ITA page names {named} items but the links of {nowhere} of them go nowhere "
+        '(e.g. href="#"): this score counts only what was found elsewhere on the site, and an assessor '
+        "following the ITA page finds nothing",
+    ),
+    "warning.few_opened": (
+        "มีเพียง {opened} จาก {total} ข้อที่ตรวจจากเอกสารที่เปิดอ่านได้จริง คะแนนนี้จึงบอกได้น้อยว่าเปิดเผยข้อมูลครบเพียงใด",
+        "Only {opened} of {total} items rest on evidence that was opened and read: this score says little "
+        "about what is really published",
+    ),
+    "warning.one_page": (
+        "{count} จาก {found} ข้อที่พบ มาจากหน้าเดียว ({page}) โปรดตรวจหน้านี้อย่างละเอียด",
+        "{count} of the {found} items found come from one page ({page}): check that page carefully",
+    ),
 }

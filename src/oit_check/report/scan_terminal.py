@@ -49,6 +49,8 @@ def render_table(result: ScanResult, *, lang: str = "th", width: int = 140, colo
     console.print(
         t("scan_terminal.summary", lang, counts=counts, total=s.total, score=s.expected_oit_score), highlight=False
     )
+    for warning in result.warnings:
+        console.print("⚠ " + (warning.message_th if th else warning.message_en), style="bold yellow", highlight=False)
     crawl = {"pages": result.crawl.pages, "documents": result.crawl.documents}
     console.print(t("scan_terminal.crawl", lang, **crawl, seconds=result.timings.total_seconds), highlight=False)
     return buffer.getvalue()

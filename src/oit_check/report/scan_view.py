@@ -172,6 +172,7 @@ class ReportView:
     verdict_filters: tuple[FilterButton, ...]
     group_filters: tuple[FilterButton, ...]
     stats_text: str
+    warnings: tuple[str, ...] = ()
     verdict_legend: tuple[tuple[Verdict, str, str], ...] = field(default_factory=tuple)
 
 
@@ -478,5 +479,6 @@ def build_view(result: ScanResult, checklist: Checklist | None, lang: str = "th"
         verdict_filters=verdict_filters,
         group_filters=tuple(group_filters),
         stats_text=stats_text,
+        warnings=tuple(w.message_en if lg == "en" else w.message_th for w in result.warnings),
         verdict_legend=tuple((v, verdict_label(v, lg), t(f"verdict_{v.value}_desc", lg)) for v in VERDICT_ORDER),
     )
