@@ -108,6 +108,7 @@ class CrawlConfig(BaseModel):
     document_timeout: float = Field(default=DEFAULT_DOCUMENT_TIMEOUT, gt=0)
     ocr_pages: int = Field(default=DEFAULT_OCR_PAGES, ge=0, le=20)  # 0: never OCR (fleets)
     ocr_cache_dir: str | None = None
+    open_offsite: bool = True  # open evidence linked on other hosts one hop deep, as an assessor would
     error_page_markers: tuple[str, ...] = DEFAULT_ERROR_PAGE_MARKERS
     error_page_max_chars: int = Field(default=DEFAULT_ERROR_PAGE_MAX_CHARS, ge=0)
     login_url_markers: tuple[str, ...] = DEFAULT_LOGIN_URL_MARKERS

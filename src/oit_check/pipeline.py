@@ -18,10 +18,19 @@ from datetime import UTC, date, datetime
 import httpx
 
 from oit_check._version import __version__
-from oit_check.assess import PhraseIndex, index_site, judge_context, judge_site, match_site, scan_warnings, summarise
+from oit_check.assess import (
+    PhraseIndex,
+    index_site,
+    judge_context,
+    judge_site,
+    match_site,
+    offsite_targets,
+    scan_warnings,
+    summarise,
+)
 from oit_check.checklist.schema import Checklist
 from oit_check.config import ScanConfig
-from oit_check.crawl import crawl
+from oit_check.crawl import crawl, open_offsite
 from oit_check.extract.html import extract_html
 from oit_check.models import ScanResult, Timings
 from oit_check.progress import ProgressEvent
@@ -114,6 +123,21 @@ async def _scan(
     site = index_site(pages, failures, outcome.aliases)
     phrases = PhraseIndex(checklist)
     matches = match_site(checklist, site.pages, phrases)
+    # evidence the agency links on another host is opened one hop deep, as an assessor would
+    targets = offsite_targets(checklist, matches, site.page_map) if crawl_config.open_offsite else []
+    if targets:
+        notify(ProgressEvent("crawl", 0, len(targets), "opening off-site evidence"))
+        extra_pages, extra_failures = await open_offsite(
+            targets,
+            crawl_config,
+            extract_html=extract_html,
+            transport=transport,
+            version=__version__,
+            seconds=max(1.0, crawl_config.max_seconds - (time.perf_counter() - t0)),
+        )
+        pages = [*pages, *sorted(extra_pages, key=lambda page: page.url)]
+        failures = sorted([*failures, *extra_failures], key=lambda failure: failure.url)
+        site = index_site(pages, failures, outcome.aliases)
     items = judge_site(judge_context(checklist, site, phrases, fiscal_year, as_of), matches)
     notify(ProgressEvent("match", len(items), len(items), "items decided"))
     t_total = time.perf_counter() - t0

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from oit_check.assess.context import JudgeContext
-from oit_check.assess.judge import judge_site, summarise
+from oit_check.assess.judge import judge_site, offsite_targets, summarise
 from oit_check.assess.match import SiteMatches, match_site
 from oit_check.assess.phrases import PhraseIndex
 from oit_check.assess.site import SiteIndex, index_site
@@ -36,6 +36,7 @@ __all__ = [
     "judge_context",
     "judge_site",
     "match_site",
+    "offsite_targets",
     "scan_warnings",
     "summarise",
 ]

@@ -11,6 +11,7 @@ verdict are written by ``explain``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from oit_check.assess.bundle import BundleParts, build_bundle, collect_dates
 from oit_check.assess.context import JudgeContext, Outcome
@@ -25,7 +26,7 @@ from oit_check.assess.explain import (
 )
 from oit_check.assess.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.assess.match import UNCONFIRMED_VIAS, Candidate, SiteMatches
-from oit_check.checklist.schema import DetectorKind, DocType, Item, TimeRuleKind
+from oit_check.checklist.schema import Checklist, DetectorKind, DocType, Item, TimeRuleKind
 from oit_check.i18n import failure_text
 from oit_check.models import (
     Evidence,
@@ -51,6 +52,9 @@ _DOC_TYPE = {
 }
 # Failures that say nothing about the site's quality: we did not (or could not politely) look.
 _NOT_CHECKED = {FailureKind.ROBOTS, FailureKind.LIMIT, FailureKind.TRAP, FailureKind.UNSAFE}
+# An off-site target we could not reach at all (no connection, no answer) is not known to be broken:
+# an assessor's browser may open it. Its item is at most partial, "open it and check".
+_UNREACHABLE = {FailureKind.CONNECT, FailureKind.TIMEOUT, FailureKind.BLOCKED_ADDRESS, FailureKind.OTHER}
 
 
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
@@ -99,7 +103,14 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     if cand.via == "inline":
         page = ctx.pages.get(cand.key.split("#", 1)[0])
         target = _inline_target(cand, page) if page is not None else None
-    if target is None and failure is not None and failure.kind not in _NOT_CHECKED:
+    unreachable_offsite = (
+        target is None
+        and failure is not None
+        and cand.link is not None
+        and not cand.link.same_site
+        and failure.kind in _UNREACHABLE
+    )
+    if target is None and failure is not None and failure.kind not in _NOT_CHECKED and not unreachable_offsite:
         return Outcome(cand, Verdict.BROKEN, broken_evidence(cand, failure.kind), failure=failure)
 
     if target is not None and _DOC_TYPE.get(target.kind) not in item.accepts:
@@ -351,3 +362,19 @@ def summarise(items: list[ItemResult]) -> Summary:
         missing=counts[Verdict.MISSING],
         expected_oit_score=round(100.0 * counts[Verdict.OK] / total, 2) if total else 0.0,
     )
+
+
+def offsite_targets(checklist: Checklist, matches: SiteMatches, site_pages: Mapping[str, PageContent]) -> list[str]:
+    """Off-site URLs that candidates point at and that an assessor would open to judge them: not
+    read yet, not a link to nowhere, and not a link that is itself the disclosure (the agency's
+    Facebook page for the social-network item)."""
+    out: list[str] = []
+    for item in checklist.items:
+        for cand in matches.candidates.get(item.id, []):
+            link = cand.link
+            if link is None or link.same_site or link.kind is LinkKind.PLACEHOLDER or cand.key in site_pages:
+                continue
+            if _link_is_the_disclosure(item, link.url):
+                continue
+            out.append(link.url)
+    return list(dict.fromkeys(out))

@@ -13,12 +13,13 @@ import httpx
 from oit_check.config import CrawlConfig
 from oit_check.crawl.engine import _Crawl
 from oit_check.crawl.netguard import Resolver, system_resolver
+from oit_check.crawl.offsite import open_offsite
 from oit_check.crawl.outcome import CrawlOutcome, ExtractHtml
 from oit_check.extract.docpool import Extractor
 from oit_check.extract.documents import extract_document
 from oit_check.progress import ProgressEvent
 
-__all__ = ["CrawlOutcome", "ExtractHtml", "crawl"]
+__all__ = ["CrawlOutcome", "ExtractHtml", "crawl", "open_offsite"]
 
 
 async def crawl(
