@@ -225,3 +225,17 @@ def test_links_that_change_state_are_never_requested() -> None:
         "https://x.go.th/authority/",
     ):
         assert scheduler.unsafe(url) is None, url
+
+
+def test_names_as_people_write_them(ita: Checklist) -> None:
+    """Rule 8: the official name with a word added ("และปราบปราม") still names the row's item."""
+    from oit_check.assess.match import link_items
+    from oit_check.models import Link
+
+    phrases = PhraseIndex(ita)
+    row = "O36 แผนปฏิบัติการป้องกันและปราบปรามการทุจริต ประจำปีงบประมาณ 2567"
+    link = Link(url=BASE + "/files/plan.pdf", text="ดาวน์โหลด", context=row, same_site=True)
+    items, via, _ = link_items(phrases, link)
+    assert items == ["o36"] and via == "index"
+    other = Link(url=BASE + "/files/x.pdf", text="ดาวน์โหลด", context="O36 ประกาศรับสมัครพนักงานจ้าง", same_site=True)
+    assert link_items(phrases, other)[1] != "index"

@@ -167,6 +167,13 @@ def _link_items(phrases: PhraseIndex, link: Link) -> tuple[list[str], Via | None
     if section_score is not None:
         section_winners = section_score.winners()
         section_confirmed = [c for c in phrases.codes(link.section) if c in section_winners]
+    if codes and not any(c in winners for c in codes):
+        # "O36 แผนปฏิบัติการป้องกันและปราบปรามการทุจริต": the row's code with its item's name as
+        # people write it (a word added or dropped) is the item, whatever shorter names match
+        for code in codes:
+            name = phrases.fuzzy_name(code, link.context or link.text)
+            if name is not None:
+                return [code], "index", (name,)
     if winners:
         confirmed = [c for c in codes if c in winners]
         if confirmed:

@@ -105,6 +105,17 @@ class PhraseIndex:
         self._index_names = tuple(match_key(p) for p in checklist.index_page_names.all() if match_key(p))
         self._mention_markers = tuple(match_key(p) for p in checklist.passing_mention_markers if match_key(p))
         self.score = functools.lru_cache(maxsize=20_000)(self._score)
+        # names as people write them: official names gain or lose words ("ป้องกันและปราบปราม
+        # การทุจริต"); a row that carries the item's code is matched on the name's character
+        # trigrams, so a word added or dropped inside the name does not lose it
+        self._name_grams: dict[str, list[tuple[str, frozenset[str]]]] = {
+            item.id: [
+                (name, _trigrams(key))
+                for name in dict.fromkeys(_item_names(item))
+                if len(key := match_key(name)) >= _FUZZY_MIN_KEY
+            ]
+            for item in checklist.items
+        }
         # Results derived from this checklist for values that repeat across a site (e.g. one link in
         # every page's menu); owned by the callers that fill it, dropped with the index.
         self.memo: dict[object, object] = {}
@@ -176,6 +187,17 @@ class PhraseIndex:
             return "text"
         return None
 
+    def fuzzy_name(self, item_id: str, text: str) -> str | None:
+        """The name of ``item_id`` that ``text`` carries with a word or two added or dropped, or None."""
+        names = self._name_grams.get(item_id)
+        if not names or not text:
+            return None
+        grams = _trigrams(match_key(text))
+        for name, wanted in names:
+            if len(wanted & grams) >= _FUZZY_SHARE * len(wanted):
+                return name
+        return None
+
     def is_credit(self, text: str) -> bool:
         """A template or vendor credit line ("Designed by ...", "พัฒนาเว็บไซต์โดย ...")."""
         key = match_key(text)
@@ -219,6 +241,14 @@ class PhraseIndex:
         """Whether a title reads like news of an event (a meeting about the plan), not the item itself."""
         key = match_key(text)
         return any(marker in key for marker in self._mention_markers)
+
+
+_FUZZY_MIN_KEY = 10  # shorter names are matched exactly: a few trigrams are too easy to share
+_FUZZY_SHARE = 0.8  # of a name's character trigrams, the share a row must contain
+
+
+def _trigrams(key: str) -> frozenset[str]:
+    return frozenset(key[i : i + 3] for i in range(len(key) - 2))
 
 
 def _item_names(item: Item) -> tuple[str, ...]:
