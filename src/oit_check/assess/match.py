@@ -348,35 +348,35 @@ def _match_heading_sections(phrases: PhraseIndex, page: PageContent, result: Sit
     duties and contact under their own headings (often bilingual, "อำนาจหน้าที่ (Authority and
     Duties)"). Each heading that names one item makes the text under it, up to the next heading,
     a candidate of its own, judged on that section alone."""
-    lines = page.text.split("\n")
-    positions = {line: i for i, line in reversed(list(enumerate(lines)))}
-    named: list[tuple[int, str, str]] = []
-    starts: list[int] = []
+    if len(page.headings) < _MIN_ITEM_HEADINGS:
+        return
+    wanted: list[tuple[str, str]] = []
     for heading in page.headings:
-        i = positions.get(heading)
-        if i is None:
-            continue
-        starts.append(i)
         if len(heading) > _SECTION_HEADING_MAX:
             continue
         winners = phrases.score(heading).winners()
         if len(winners) != 1:
             continue
-        item_id = winners[0]
-        if phrases.is_passing_mention(heading) and not phrases.is_activity_item(item_id):
+        if phrases.is_passing_mention(heading) and not phrases.is_activity_item(winners[0]):
             continue
-        named.append((i, item_id, heading))
+        wanted.append((winners[0], heading))
+    if len({item_id for item_id, _ in wanted}) < _MIN_ITEM_HEADINGS:
+        return  # most pages: not a multi-item page, and no need to look at its lines
+    lines = page.text.split("\n")
+    positions = {line: i for i, line in reversed(list(enumerate(lines)))}
+    starts = [positions[h] for h in page.headings if h in positions]
+    named = [(positions[h], item_id, h) for item_id, h in wanted if h in positions]
     if len({item_id for _, item_id, _ in named}) < _MIN_ITEM_HEADINGS:
         return
     starts.sort()
+    anchor_sections = {link.section for link in page.links if link.kind is LinkKind.ANCHOR and link.section}
     for i, item_id, heading in named:
         end = next((s for s in starts if s > i), len(lines))
         section_lines = lines[i + 1 : end]
         body = "\n".join(section_lines).strip()
         if len(body) < _INLINE_MIN_CHARS:
             continue
-        under = {heading, *section_lines}
-        if any(link.kind is LinkKind.ANCHOR and link.section in under for link in page.links):
+        if anchor_sections and not anchor_sections.isdisjoint((heading, *section_lines)):
             continue  # a section that links its documents is judged through those links
         result.add(
             Candidate(

@@ -100,6 +100,9 @@ class PhraseIndex:
         self._description_markers = tuple(m for p in checklist.description_markers if (m := match_key(p)))
         self._description_res = tuple(re.compile(p, re.IGNORECASE) for p in checklist.description_patterns)
         self._credit_markers = tuple(m for p in checklist.credit_markers if (m := match_key(p)))
+        # lines repeat across a site (menus, footers): each is classified once per index
+        self.description_kind = functools.lru_cache(maxsize=100_000)(self._description_kind)
+        self.is_credit = functools.lru_cache(maxsize=50_000)(self._is_credit)
         self._code_re = _code_regex(checklist.item_code_prefixes)
         self._numbers = {item.number: item.id for item in checklist.items}
         self._index_names = tuple(match_key(p) for p in checklist.index_page_names.all() if match_key(p))
@@ -174,7 +177,7 @@ class PhraseIndex:
         often a file name or a date, and its row names it. Cached per index (menus repeat)."""
         return is_document_url(url) or self.is_file_host((urlsplit(url).hostname or "").lower())
 
-    def description_kind(self, line: str) -> str | None:
+    def _description_kind(self, line: str) -> str | None:
         """``"label"`` for a line that is a description marker standing alone (the next line describes
         too), ``"text"`` for a line of description, None for a line that may be data."""
         key = match_key(line)
@@ -198,7 +201,7 @@ class PhraseIndex:
                 return name
         return None
 
-    def is_credit(self, text: str) -> bool:
+    def _is_credit(self, text: str) -> bool:
         """A template or vendor credit line ("Designed by ...", "พัฒนาเว็บไซต์โดย ...")."""
         key = match_key(text)
         return bool(key) and any(marker in key for marker in self._credit_markers)

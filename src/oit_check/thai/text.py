@@ -124,16 +124,16 @@ def snippet_around(text: str, start: int, end: int, width: int = 160) -> str:
     return ("…" if lo > 0 else "") + out + ("…" if hi < len(text) else "")
 
 
+_UNREADABLE_CHAR = re.compile("[\ue000-\uf8ff\ufffd\u0080-\u009f\u00c0-\u00ff]")
+_LETTER_CHAR = re.compile(r"[^\s\d]")
+
+
 def unreadable_share(text: str) -> float:
     """The share of a text's letters that a person cannot read as written: Private-Use-Area code
     points (pdf2htmlEX glyph subsets, symbol fonts), U+FFFD, and Latin-1 letters where a Thai page
     was decoded with the wrong charset (mojibake such as "à¹‚à¸„"). 0.0 for ordinary text."""
-    letters = bad = 0
-    for ch in text:
-        if ch.isspace() or ch.isdigit():
-            continue
-        code = ord(ch)
-        letters += 1
-        if 0xE000 <= code <= 0xF8FF or code == 0xFFFD or 0xC0 <= code <= 0xFF or 0x80 <= code <= 0x9F:
-            bad += 1
+    bad = len(_UNREADABLE_CHAR.findall(text))  # almost always 0: no list of letters is built then
+    if not bad:
+        return 0.0
+    letters = len(_LETTER_CHAR.findall(text))
     return bad / letters if letters else 0.0
