@@ -80,7 +80,10 @@ def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: 
         return _monthly(rule, dates, fiscal_year, as_of)
     required = fiscal_year - 1 if rule.kind is TimeRuleKind.PREVIOUS_FY else fiscal_year
     accepted = {required}
-    if rule.kind is TimeRuleKind.PREVIOUS_FY:
+    if rule.academic_year:
+        required = fiscal_year - 2  # the last finished academic year; the one just ending counts too
+        accepted = {fiscal_year - 2, fiscal_year - 1}
+    elif rule.kind is TimeRuleKind.PREVIOUS_FY and not rule.full_year:
         accepted.add(fiscal_year)  # a finished report of the current year is better still
     if rule.uncertain and rule.kind is TimeRuleKind.CURRENT_FY:
         accepted.add(fiscal_year - 1)  # the criteria research could not settle CUR vs PREV
@@ -93,6 +96,10 @@ def evaluate(rule: TimeRule, seen: Iterable[DateSeen], fiscal_year: int, as_of: 
         if rule.kind is TimeRuleKind.FIRST_HALF:
             hits = _prefer_first_half(hits, fiscal_year)
         if hits:
+            if rule.full_year:
+                short = _full_year_shortfall(tier_dates, required, hits[0], years)
+                if short is not None:
+                    return short
             if rule.kind is TimeRuleKind.FIRST_HALF:
                 until = _first_half_shortfall(dates, fiscal_year)
                 if until is not None:
@@ -135,11 +142,62 @@ def evaluate_weaker(
         if rule.kind is TimeRuleKind.FIRST_HALF:
             hits = _prefer_first_half(hits, fiscal_year)
         if hits:
+            if rule.full_year:
+                tier_dates = [d for d in dates if d.where in tier]
+                short = _full_year_shortfall(tier_dates, fiscal_year - 1, hits[0], _all_years(dates))
+                if short is not None:
+                    return short
             return Freshness(FreshnessStatus.OK, deciding=hits[0], fiscal_years_seen=_all_years(dates))
     return None
 
 
+_PART_YEAR_KINDS = ("quarter", "half_year", "range", "month")
+
+
+def _months_of(start: date, end: date) -> list[date]:
+    """First days of the months a period touches."""
+    months: list[date] = []
+    day = date(start.year, start.month, 1)
+    while day <= end:
+        months.append(day)
+        day = month_end(day) + timedelta(days=1)
+    return months
+
+
+def _full_year_shortfall(
+    tier_dates: list[DateSeen], year: int, deciding: DateSeen, years: tuple[int, ...]
+) -> Freshness | None:
+    """GAPS when the deciding tier states only part of fiscal year ``year`` (a quarter, 6 months).
+
+    A report that names only the year ("ประจำปี พ.ศ. 2568") is taken at its word; one that names
+    its period must cover October to September. Months missing are reported as for a monthly rule.
+    """
+    period = fiscal_year_period(year)
+    parts = [
+        d
+        for d in tier_dates
+        if d.kind in _PART_YEAR_KINDS and d.start >= period.start and d.end <= period.end + timedelta(days=1)
+    ]
+    if not parts:
+        return None
+    covered = {m for d in parts for m in _months_of(d.start, min(d.end, period.end))}
+    months = _months_of(period.start, period.end)
+    missing = tuple(m for m in months if m not in covered)
+    if not missing:
+        return None
+    return Freshness(
+        FreshnessStatus.GAPS,
+        deciding=deciding,
+        fiscal_years_seen=years,
+        missing_months=missing,
+        covered_months=tuple(m for m in months if m in covered),
+        required_fy=year,
+    )
+
+
 _PERIOD_KINDS = ("quarter", "range", "month")
+# Periods that stand for a run of whole months when a monthly rule accepts quarters.
+_PERIOD_RUN_KINDS = ("quarter", "half_year", "range")
 
 
 def _first_half_shortfall(dates: list[DateSeen], fiscal_year: int) -> date | None:
@@ -185,8 +243,10 @@ def _all_years(dates: Iterable[DateSeen]) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
-def _monthly(rule: TimeRule, dates: list[DateSeen], fiscal_year: int, as_of: date) -> Freshness:
-    """Every month from October to the last full month before ``as_of`` must appear."""
+def _monthly(rule: TimeRule, dates: list[DateSeen], assessed_year: int, as_of: date) -> Freshness:
+    """Every month from October to the last full month before ``as_of`` must appear (all twelve
+    months of the previous fiscal year when the rule asks for ``previous_year``)."""
+    fiscal_year = assessed_year - 1 if rule.previous_year else assessed_year
     due = months_due(fiscal_year, as_of)
     period = fiscal_year_period(fiscal_year)
     covered: set[date] = set()
@@ -194,6 +254,17 @@ def _monthly(rule: TimeRule, dates: list[DateSeen], fiscal_year: int, as_of: dat
     for d in dates:
         if d.where in METADATA_SOURCES:
             continue  # a file's creation date says nothing about which month it reports
+        if (
+            rule.accept_quarters
+            and d.kind in _PERIOD_RUN_KINDS
+            and d.where not in PAGE_SOURCES
+            and month_end(d.start) < d.end  # a run of months; a one-month range is read below
+        ):
+            whole = [m for m in _months_of(d.start, d.end) if m >= d.start and month_end(m) <= d.end]
+            covered |= {m for m in whole if period.contains(m)}
+            if whole and whole[0] < period.start:
+                older.append(d)
+            continue
         if d.kind == "day" and d.where not in STRONG_SOURCES:
             continue  # a day in body text may be a contract date, or the page's "updated on"
         if d.kind == "month" or d.kind == "day" or (d.kind == "range" and month_end(d.start) >= d.end):

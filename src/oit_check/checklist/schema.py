@@ -5,14 +5,26 @@ an item, its required elements (each with a detector kind implemented in ``eleme
 documents it accepts, its time rule and the fix guidance. Models are frozen and forbid unknown
 keys, so a typo in a data file fails at load time with the file, item and field named, instead of
 silently matching nothing. ``Checklist.model_json_schema()`` is published for checklist authors.
+
+A checklist also says where its knowledge comes from: its framework (the NACC's main list, OVEC
+colleges or MOPH health units), its fiscal year, whether it is ``final`` or ``provisional`` (the
+official handbook was not seen), its sources, and per item a ``confidence``, the sources it rests
+on and whether its rule was ``inferred`` from an earlier year. Items keep one identity across
+years: ``same_as``, ``merges`` and ``splits`` name the items of earlier checklists they continue
+("ita-2568:o14"); ``crosswalk.py`` follows them.
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# A checklist id ("ita-2569", "moph-moit-2569") and an item id: a lowercase prefix and a number ("o12", "moit5").
+CHECKLIST_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ITEM_ID = re.compile(r"(?P<prefix>[a-z]+)(?P<number>[1-9][0-9]*)")
 
 
 class _Strict(BaseModel):
@@ -40,6 +52,32 @@ class TimeRule(_Strict):
     tolerance_months: int = Field(default=0, ge=0, le=11)
     # Phrases that stand for "nothing happened this month" and count as covering it.
     empty_month_phrases: tuple[str, ...] = ()
+    # MONTHLY only: a quarter, a 6-month round or a range of months stated for the evidence
+    # ("ไตรมาสที่ 1 ปีงบประมาณ 2569", "ต.ค.-ธ.ค. 68") covers each whole month inside it (2569
+    # agencies post the monthly procurement summary as one file per quarter).
+    accept_quarters: bool = False
+    # MONTHLY only: the months of the whole previous fiscal year are due (Oct-Sep), not those of the
+    # assessed year (ITA 2569 annual procurement summary: the 12 monthly summaries of last year).
+    previous_year: bool = False
+    # PREVIOUS_FY only: the whole previous fiscal year (ITA 2568+ "ประจำปี พ.ศ. 2568" reports): a
+    # report of the assessed year does not count, and one that states only part of the previous year
+    # (a quarter, "รอบ 6 เดือน") leaves the other months missing.
+    full_year: bool = False
+    # PREVIOUS_FY only: the report is named by academic year (ปีการศึกษา, May-March), a school's SAR:
+    # during fiscal year N the last finished academic year is N-2; N-1 also counts.
+    academic_year: bool = False
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> TimeRule:
+        monthly_only = {"accept_quarters": self.accept_quarters, "previous_year": self.previous_year}
+        for name, value in monthly_only.items():
+            if value and self.kind is not TimeRuleKind.MONTHLY:
+                raise ValueError(f"time_rule.{name} applies to a 'monthly' rule only")
+        previous_only = {"full_year": self.full_year, "academic_year": self.academic_year}
+        for name, value in previous_only.items():
+            if value and self.kind is not TimeRuleKind.PREVIOUS_FY:
+                raise ValueError(f"time_rule.{name} applies to a 'previous_fy' rule only")
+        return self
 
 
 class DetectorKind(StrEnum):
@@ -130,8 +168,56 @@ class DocType(StrEnum):
     EXTERNAL = "external"  # off-site link (Google Drive, Facebook, e-GP ...)
 
 
+class Framework(StrEnum):
+    """Which assessment a checklist belongs to."""
+
+    NACC = "nacc"  # the NACC's main ITA list: ministries, departments, local governments, public organisations
+    OVEC = "ovec"  # vocational colleges under the Office of the Vocational Education Commission (สอศ.)
+    MOPH = "moph"  # Ministry of Public Health units: the MOIT list checked in MITAS
+
+
+class Status(StrEnum):
+    """Whether a checklist rests on the official handbook (final) or on copies of it (provisional)."""
+
+    FINAL = "final"
+    PROVISIONAL = "provisional"
+
+
+class Confidence(StrEnum):
+    """How sure the research is of an item: its title, required elements and time rule."""
+
+    HIGH = "high"  # an authoritative source, or two or more independent copies for this year
+    MEDIUM = "medium"  # one source for this year, or carried over unchanged from a sourced earlier year
+    LOW = "low"  # inferred, or the sources conflict
+
+
+class Source(_Strict):
+    """Where a checklist's knowledge comes from."""
+
+    title: str = Field(min_length=1)
+    url: str | None = None
+    note: str = ""
+
+
+def parse_ref(ref: str) -> tuple[str, str]:
+    """``"ita-2568:o14"`` -> ``("ita-2568", "o14")``; ValueError if it is not such a reference."""
+    checklist_id, sep, item_id = ref.partition(":")
+    if not sep or not CHECKLIST_ID.fullmatch(checklist_id) or not ITEM_ID.fullmatch(item_id):
+        raise ValueError(f"{ref!r} is not a reference like 'ita-2568:o14' (checklist id, colon, item id)")
+    return checklist_id, item_id
+
+
+def _valid_ref(ref: str) -> str:
+    parse_ref(ref)
+    return ref
+
+
+# An item of another checklist: "checklist-id:item-id".
+ItemRef = Annotated[str, AfterValidator(_valid_ref)]
+
+
 class Item(_Strict):
-    """One OIT item (o1 ... o43)."""
+    """One OIT item: o1 ... o43 (ITA 2566), o1 ... o26 (ITA 2569), moit1 ... moit22 (MOPH)."""
 
     id: str
     number: int = Field(ge=1, le=99)
@@ -159,13 +245,74 @@ class Item(_Strict):
     activity_evidence: bool = False
     fix_th: str
     fix_en: str = ""
+    # What the research behind this item is worth, and where it comes from ("RTRDA 2569 headings").
+    confidence: Confidence | None = None
+    sources: tuple[str, ...] = ()
+    # The research is silent for this year: the elements and time rule are the nearest earlier year's.
+    inferred: bool = False
+    # Identity across years, as references to items of earlier checklists ("ita-2568:o14"):
+    # ``same_as`` continues one item (perhaps renumbered or renamed), ``merges`` joins several into
+    # this one, ``splits`` says this item was split out of one. ``replaces`` is for a new
+    # requirement that takes over the role of dropped items (the crosswalk still calls it new).
+    same_as: tuple[ItemRef, ...] = ()
+    merges: tuple[ItemRef, ...] = ()
+    splits: tuple[ItemRef, ...] = ()
+    replaces: tuple[ItemRef, ...] = ()
 
     @field_validator("id")
     @classmethod
     def _id_form(cls, value: str) -> str:
-        if not value or not value[0].isalpha() or not value[1:].isdigit():
-            raise ValueError(f"item id {value!r} must look like 'o12'")
+        if not ITEM_ID.fullmatch(value):
+            raise ValueError(f"item id {value!r} must be a lowercase prefix and a number, like 'o12' or 'moit5'")
         return value
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_named(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not s.strip() for s in value):
+            raise ValueError("an empty source")
+        return value
+
+    @field_validator("same_as")
+    @classmethod
+    def _one_predecessor(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) > 1:
+            raise ValueError("same_as names one earlier item; use 'merges' for several")
+        return value
+
+    @field_validator("merges")
+    @classmethod
+    def _several_predecessors(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) == 1:
+            raise ValueError("merges needs two or more earlier items; use 'same_as' for one")
+        if len(set(value)) != len(value):
+            raise ValueError("merges names an item twice")
+        return value
+
+    @field_validator("splits")
+    @classmethod
+    def _one_origin(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) > 1:
+            raise ValueError("splits names the one earlier item this item was split out of")
+        return value
+
+    @model_validator(mode="after")
+    def _one_kind_of_link(self) -> Item:
+        kinds = [name for name in ("same_as", "merges", "splits") if getattr(self, name)]
+        if len(kinds) > 1:
+            raise ValueError(f"links: use one of same_as, merges and splits, not {' and '.join(kinds)}")
+        if kinds and self.replaces:
+            raise ValueError(f"links: 'replaces' is for a new item; this one already has {kinds[0]}")
+        return self
+
+    @property
+    def prefix(self) -> str:
+        """The id's letters: ``o`` for ``o12``, ``moit`` for ``moit5``."""
+        return self.id.rstrip("0123456789")
+
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """Identity links as (kind, ref): ``("same_as", "ita-2568:o14")`` ... (``replaces`` excluded)."""
+        return tuple((kind, ref) for kind in ("same_as", "merges", "splits") for ref in getattr(self, kind))
 
 
 class SubIndicator(_Strict):
@@ -192,8 +339,15 @@ class Checklist(_Strict):
     version: str
     title_th: str
     title_en: str
-    framework: str = ""
+    framework: Framework | None = None
+    fiscal_year: int | None = Field(default=None, ge=2550, le=2650)  # Buddhist Era, the assessed year
+    status: Status | None = None
+    previous: str | None = None  # id of the checklist this one follows ("ita-2568" for ita-2569)
+    sources: tuple[Source, ...] = ()
     source_note: str = ""
+    # Phrases on a site's ITA index page that suggest this framework ("MOIT", "สอศ."); words every
+    # framework uses ("ITA", "OIT") do not belong here.
+    framework_markers: tuple[str, ...] = ()
     item_code_prefixes: tuple[str, ...] = ("o", "oit", "ข้อ")
     passing_mention_markers: tuple[str, ...] = ()
     index_page_names: Phrases = Phrases()
@@ -219,20 +373,42 @@ class Checklist(_Strict):
     items: tuple[Item, ...]
     format_version: Literal[1] = 1
 
+    @field_validator("id")
+    @classmethod
+    def _checklist_id_form(cls, value: str) -> str:
+        if not CHECKLIST_ID.fullmatch(value):
+            raise ValueError(f"checklist id {value!r} must be lowercase words joined by '-', like 'ita-2569'")
+        return value
+
+    @field_validator("previous")
+    @classmethod
+    def _previous_form(cls, value: str | None) -> str | None:
+        if value is not None and not CHECKLIST_ID.fullmatch(value):
+            raise ValueError(f"previous {value!r} must be a checklist id, like 'ita-2568'")
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Checklist:
         subs = {s.id for ind in self.indicators for s in ind.sub_indicators}
         seen: set[str] = set()
         numbers: set[int] = set()
+        prefix = self.items[0].prefix if self.items else ""
+        if self.previous == self.id:
+            raise ValueError(f"previous: a checklist cannot follow itself ({self.id})")
         for item in self.items:
             if item.id in seen:
                 raise ValueError(f"item {item.id}: duplicate id")
             if item.number in numbers:
                 raise ValueError(f"item {item.id}: duplicate number {item.number}")
-            if item.id[1:] != str(item.number):
+            if item.id[len(item.prefix) :] != str(item.number):
                 raise ValueError(f"item {item.id}: id does not match number {item.number}")
+            if item.prefix != prefix:
+                raise ValueError(f"item {item.id}: id prefix {item.prefix!r} is not {prefix!r} like the other items")
             if item.sub_indicator not in subs:
                 raise ValueError(f"item {item.id}: unknown sub_indicator {item.sub_indicator!r}")
+            for kind, ref in (*item.links(), *(("replaces", r) for r in item.replaces)):
+                if parse_ref(ref)[0] == self.id:
+                    raise ValueError(f"item {item.id}: {kind} {ref!r} points into this checklist; link earlier ones")
             seen.add(item.id)
             numbers.add(item.number)
         return self
