@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from oit_check import config as cfg
 from oit_check.checklist import load_checklist
+from oit_check.checklist.schema import Checklist
 from oit_check.commands._common import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -30,7 +31,7 @@ from oit_check.commands._common import (
 )
 from oit_check.errors import ChecklistError, ConfigError, ITAResultsError, OitCheckError
 from oit_check.i18n import bilingual, t, verdict_label
-from oit_check.models import Verdict
+from oit_check.models import ScanWarning, Verdict
 from oit_check.perception.inputs import analyse_inputs, load_inputs
 from oit_check.perception.loader import DEFAULT_PERCEPTION
 from oit_check.progress import ProgressEvent
@@ -116,10 +117,11 @@ class _ProgressPrinter:
 def run_scan(
     url: str,
     *,
-    checklist_name: str,
+    checklist_name: str | None,
     fiscal_year: int | None,
     as_of: str | None,
     fmt: Format,
+    framework: str = "nacc",
     output: Path | None,
     lang: Lang,
     crawl_config: cfg.CrawlConfig,
@@ -131,15 +133,18 @@ def run_scan(
 
     try:
         gap_inputs = load_inputs(results, None, DEFAULT_PERCEPTION) if results is not None else None
-        checklist = load_checklist(checklist_name)
         config = cfg.ScanConfig(
             crawl=crawl_config, fiscal_year=_check_fiscal_year(fiscal_year), as_of=_parse_as_of(as_of)
         )
+        checklist, notes = _checklist_for(checklist_name, framework, config)
     except (ChecklistError, ConfigError, ITAResultsError) as exc:
         raise fail(exc, EXIT_BAD_INPUT) from exc
+    for note in notes:
+        typer.echo("⚠ " + (note.message_en if lang is Lang.EN else note.message_th), err=True)
     try:
         with _ProgressPrinter(lang, quiet) as printer:
             result = scan(url, checklist, config, on_progress=printer)
+        result.warnings[:0] = notes  # which checklist judged the site comes first
         # the HTML report shows the perception gaps of the ITA results beside the verdicts
         gaps = analyse_inputs(gap_inputs, result) if gap_inputs is not None and fmt is Format.HTML else None
         render = SCAN_FORMATS[fmt.value]
@@ -160,18 +165,62 @@ def run_scan(
     return EXIT_OK if all(item.status is Verdict.OK for item in result.items) else EXIT_FINDINGS
 
 
+def _checklist_for(name: str | None, framework: str, config: cfg.ScanConfig) -> tuple[Checklist, list[ScanWarning]]:
+    """The named checklist, or the one of the assessed fiscal year; warnings for a fallback year and
+    for a provisional checklist (with its low-confidence items)."""
+    from oit_check.checklist.select import choose_checklist
+    from oit_check.thai.fiscal import fiscal_year_of
+
+    notes: list[ScanWarning] = []
+    if name is not None:
+        checklist = load_checklist(name)
+    else:
+        year = config.fiscal_year or fiscal_year_of(config.as_of or date.today())
+        try:
+            choice = choose_checklist(year, framework)
+        except ValueError as exc:
+            raise ConfigError(f"--framework: {exc}", hint="use nacc, ovec or moph") from exc
+        checklist = choice.checklist
+        if not choice.exact:
+            values = {"year": year, "used": checklist.id, "used_year": checklist.fiscal_year}
+            notes.append(
+                ScanWarning(
+                    code="checklist_fallback",
+                    message_th=t("warning.checklist_fallback", "th", **values),
+                    message_en=t("warning.checklist_fallback", "en", **values),
+                )
+            )
+    if checklist.status == "provisional":
+        low = ", ".join(item.id.upper() for item in checklist.items if item.confidence == "low") or "-"
+        notes.append(
+            ScanWarning(
+                code="checklist_provisional",
+                message_th=t("warning.checklist_provisional", "th", used=checklist.id, low=low),
+                message_en=t("warning.checklist_provisional", "en", used=checklist.id, low=low),
+            )
+        )
+    return checklist, notes
+
+
 def register(app: typer.Typer) -> None:
     """Add ``scan``, ``demo`` and ``schema`` to the app."""
 
     @app.command("scan")
     def scan_cmd(
         url: str = typer.Argument(..., help="หน้าแรกของเว็บไซต์หน่วยงาน / the agency's home page URL"),
-        checklist: str = typer.Option(
-            "ita-2566",
+        checklist: str | None = typer.Option(
+            None,
             "--checklist",
             envvar="OIT_CHECK_CHECKLIST",
-            help="ชื่อหรือไฟล์ checklist / packaged name or YAML path",
+            help="ชื่อหรือไฟล์ checklist (ไม่ระบุ: ตามปีงบประมาณ) / packaged name or YAML path (default: by fiscal year)",
         ),
+        framework: str = typer.Option(
+            "nacc",
+            "--framework",
+            envvar="OIT_CHECK_FRAMEWORK",
+            help="nacc (ป.ป.ช.) | ovec (สอศ.) | moph (MOIT) — used when --checklist is not given",
+        ),
+        no_ocr: bool = typer.Option(False, "--no-ocr", help="do not OCR scanned PDFs (faster, for fleets)"),
         fiscal_year: int | None = typer.Option(
             None,
             "--fiscal-year",
@@ -220,12 +269,14 @@ def register(app: typer.Typer) -> None:
                 include_subdomains=include_subdomains,
                 fetch_documents=not no_documents,
                 allow_private=True if allow_private else None,
+                ocr_pages=0 if no_ocr else cfg.DEFAULT_OCR_PAGES,
             )
         except ValueError as exc:
             raise fail(ConfigError(f"invalid option: {exc}"), EXIT_BAD_INPUT) from exc
         code = run_scan(
             url,
             checklist_name=checklist,
+            framework=framework,
             fiscal_year=fiscal_year,
             as_of=as_of,
             fmt=fmt,

@@ -114,4 +114,23 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
         "{count} จาก {found} ข้อที่พบ มาจากหน้าเดียว ({page}) โปรดตรวจหน้านี้อย่างละเอียด",
         "{count} of the {found} items found come from one page ({page}): check that page carefully",
     ),
+    "warning.checklist_fallback": (
+        "ยังไม่มีรายการตรวจ (checklist) ของปีงบประมาณ {year} ใช้ {used} (ปี {used_year}) แทน "
+        "ข้อ เลขข้อ และเกณฑ์อาจเปลี่ยนเมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือปีนี้",
+        "There is no checklist for fiscal year {year} yet: {used} (year {used_year}) is used instead; items, numbers "
+        "and rules may change when the NACC publishes this year's handbook",
+    ),
+    "warning.checklist_provisional": (
+        "รายการตรวจ {used} เป็นฉบับเบื้องต้น (ยังไม่ได้เทียบกับคู่มือฉบับทางการ) ข้อที่มีความเชื่อมั่นต่ำ: {low}",
+        "The checklist {used} is provisional (not checked against the official handbook); low-confidence items: {low}",
+    ),
+    "crosswalk.kept": ("คงเดิม", "kept"),
+    "crosswalk.renamed": ("เปลี่ยนชื่อ", "renamed"),
+    "crosswalk.renumbered": ("เปลี่ยนเลขข้อ", "renumbered"),
+    "crosswalk.merged": ("รวมข้อ", "merged"),
+    "crosswalk.split": ("แยกข้อ", "split"),
+    "crosswalk.dropped": ("ตัดออก", "dropped"),
+    "crosswalk.new": ("ข้อใหม่", "new"),
+    "crosswalk.heading": ("เทียบรายการตรวจ {old} กับ {new}", "Crosswalk from {old} to {new}"),
+    "crosswalk.counts": ("สรุป: {counts}", "Summary: {counts}"),
 }
