@@ -27,7 +27,7 @@ from oit_check.assess.explain import (
 from oit_check.assess.freshness import Freshness, FreshnessStatus, evaluate
 from oit_check.assess.match import UNCONFIRMED_VIAS, Candidate, SiteMatches
 from oit_check.checklist.schema import Checklist, DetectorKind, DocType, Item, TimeRuleKind
-from oit_check.i18n import failure_text
+from oit_check.i18n import failure_text, t
 from oit_check.models import (
     Evidence,
     FailureKind,
@@ -158,7 +158,17 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     fresh = evaluate(item.time_rule, dates, ctx.fiscal_year, ctx.as_of)
     uncrawled = target is None and failure is not None and failure.kind in _NOT_CHECKED
     unread = _unread(item, cand, bundle, failure)
-    # ok needs evidence that was opened and read: anything we could not read or verify caps it
+    # ok needs evidence that was opened and read and that names the item: anything we could not
+    # read or verify caps it, and so does a target that is about something else (a wrong link)
+    unnamed = (
+        unread is None
+        and target is not None
+        and cand.via != "inline"
+        and not item.activity_evidence  # an activity's news post need not name the item
+        and not _evidence_names_item(ctx, item, cand, bundle)
+    )
+    if unnamed:
+        unverified = [*unverified, (t("explain.unnamed", "th"), t("explain.unnamed", "en"))]
     capped = bool(unverified) or unread is not None or uncrawled
     verdict = _verdict(fresh, missing, capped)
     ev = evidence_of(ctx, item, cand, parts, fresh, verdict)
@@ -272,7 +282,9 @@ def _dropped(
         short = target is not None and len(target.text) <= 80
         if short and target is not None and ctx.phrases.is_placeholder(target.text):
             return "placeholder"
-        return "description" if target is not None and _only_describes(ctx, item, parts.bundle, target) else None
+        if target is not None and _only_describes(ctx, item, parts.bundle, target, inline=True):
+            return "description"
+        return None
     link_words = cand.link.text if cand.link is not None else ""
     if target is None or target.kind is not ResourceKind.HTML:
         if cand.via in UNCONFIRMED_VIAS and target is not None and not _names_item(ctx, item, target, link_words):
@@ -301,7 +313,7 @@ def _dropped(
 _SUBSTANCE_MIN_CHARS = 60  # a page must say at least this much beyond naming and describing the item
 
 
-def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageContent) -> bool:
+def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageContent, *, inline: bool = False) -> bool:
     """A text page with nothing beyond the item's name, its description and the site's furniture.
 
     Pages with a data table, a content image, a form or an embedded viewer carry something else,
@@ -313,8 +325,9 @@ def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageCon
         return False
     if page.unreadable_text:
         return False  # not a description: text we cannot read (judged "check by hand")
-    if not any(ctx.phrases.description_kind(line) for line in page.text.split("\n")):
-        return False  # only a page that describes (criterion text, "อยู่ที่เมนู") is judged so
+    if not inline and not any(ctx.phrases.description_kind(line) for line in page.text.split("\n")):
+        return False  # only a page that describes (criterion text, "อยู่ที่เมนู") is judged so;
+        # the text of an index row must always be the disclosure itself
     substance = 0
     for line in bundle.substance(page).split("\n"):
         key = match_key(line)
@@ -323,10 +336,23 @@ def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageCon
         names = ctx.phrases.score(line).names.get(item.id)
         if names and len(key) <= max(len(match_key(n)) for n in names) + 16:
             continue  # the item's own title or heading, perhaps with its code and year
+        if ctx.phrases.is_generic_anchor(line):
+            continue  # "ดาวน์โหลด", "คลิกที่นี่": the words of a link, not its content
         substance += len(key)
         if substance >= _SUBSTANCE_MIN_CHARS:
             return False
     return True
+
+
+def _evidence_names_item(ctx: JudgeContext, item: Item, cand: Candidate, bundle: Bundle) -> bool:
+    """Whether the evidence itself (the document a hub page links, or the page) names the item."""
+    target = bundle.target
+    assert target is not None
+    contents = bundle.docs if bundle.docs and target.kind is ResourceKind.HTML else [target]
+    words = cand.link.text if cand.link is not None else ""
+    return (
+        any(c.ocr or not c.no_text_layer for c in contents) and any(_names_item(ctx, item, c, words) for c in contents)
+    ) or any(c.no_text_layer and not c.ocr for c in contents)
 
 
 def _names_item(ctx: JudgeContext, item: Item, content: PageContent, link_words: str = "") -> bool:

@@ -133,4 +133,8 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
     "crosswalk.new": ("ข้อใหม่", "new"),
     "crosswalk.heading": ("เทียบรายการตรวจ {old} กับ {new}", "Crosswalk from {old} to {new}"),
     "crosswalk.counts": ("สรุป: {counts}", "Summary: {counts}"),
+    "explain.unnamed": (
+        "ชื่อเรื่องหรือเนื้อหาของข้อนี้ในเอกสารที่ลิงก์ไว้ (โปรดตรวจว่าลิงก์ชี้ไปที่ไฟล์ที่ถูกต้อง)",
+        "the item's name or subject in the linked document (check that the link points at the right file)",
+    ),
 }
