@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 
-import pytest
 from fuzzing import FUZZ, THAI_LETTERS, thai_text
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -104,13 +103,6 @@ def _utf8_with_invalid_bytes(text: str, noise: bytes, where: int) -> bytes:
     return " ".join(words[:at]).encode() + b" " + noise + b" " + " ".join(words[at:]).encode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 (fuzz): decode_html ('never raises') raises for a declared label that names a codec "
-    "which is not a text encoding (rot13, base64, hex, zip, bz2, uu, quopri: LookupError) or whose decoder "
-    'raises UnicodeError (undefined, punycode, idna): a page with <meta charset="undefined"> (a template '
-    "variable left unset) cannot be read, and as the start page it fails the whole scan",
-)
 @FUZZ
 @given(
     bodies(),

@@ -245,6 +245,11 @@ def link_host_matches(url: str, hosts: tuple[str, ...]) -> bool:
     return False
 
 
+def has_input_form(bundle: Bundle) -> bool:
+    """Whether the target page has a form a visitor can write in (not a search box or login)."""
+    return any(_is_input_form(f) for f in bundle.forms)
+
+
 def _is_input_form(form: Form) -> bool:
     """A form where a visitor can write something: not a search box, not a login form."""
     names = {n.lower() for n in form.field_names}

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from oit_check.assess.bundle import BundleParts, build_bundle, collect_dates
 from oit_check.assess.context import JudgeContext, Outcome
-from oit_check.assess.elements import Bundle, Presence, detect, link_host_matches
+from oit_check.assess.elements import Bundle, Presence, detect, has_input_form, link_host_matches
 from oit_check.assess.explain import (
     broken_evidence,
     dedupe_dates,
@@ -349,10 +349,12 @@ def _evidence_names_item(ctx: JudgeContext, item: Item, cand: Candidate, bundle:
     target = bundle.target
     assert target is not None
     contents = bundle.docs if bundle.docs and target.kind is ResourceKind.HTML else [target]
-    words = cand.link.text if cand.link is not None else ""
-    return (
-        any(c.ocr or not c.no_text_layer for c in contents) and any(_names_item(ctx, item, c, words) for c in contents)
-    ) or any(c.no_text_layer and not c.ocr for c in contents)
+    if any(c.no_text_layer and not c.ocr for c in contents):
+        return True  # an unread scan is capped as unread already; nothing here to name anything
+    if any(e.detect.kind is DetectorKind.FORM for e in item.elements) and has_input_form(bundle):
+        return True  # a working form is the service itself (an online queue for the e-service item)
+    # the target's own words only: the row that links it names the item whatever the target is
+    return any(_names_item(ctx, item, c) for c in contents)
 
 
 def _names_item(ctx: JudgeContext, item: Item, content: PageContent, link_words: str = "") -> bool:

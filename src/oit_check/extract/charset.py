@@ -71,9 +71,11 @@ def _declared(label: str, *, from_meta: bool) -> str | None:
     if from_meta and enc in _UTF16_LABELS:
         return "utf-8"  # WHATWG: a <meta> cannot switch to UTF-16 (the bytes were ASCII-compatible)
     try:
-        return codecs.lookup(enc).name
+        info = codecs.lookup(enc)
     except LookupError:
         return None
+    # rot13, base64, zip ... are codecs but not text encodings: a browser ignores such a label
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -87,7 +89,10 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     if declared is None and (m2 := _META_RE.search(content[:4096])):
         declared = _declared(m2.group(1).decode("ascii", "ignore"), from_meta=True)
     if declared is not None:
-        return content.decode(declared, "oit-check-c1" if declared == "cp1252" else "replace"), declared
+        try:
+            return content.decode(declared, "oit-check-c1" if declared == "cp1252" else "replace"), declared
+        except (LookupError, UnicodeError):  # "undefined", "idna": labels no page is written in
+            pass
     try:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,9 @@ def ocr_pdf(pdf: Any, body: bytes, limits: DocumentLimits) -> str | None:
         return cached or None
     import pytesseract
 
+    # one thread per Tesseract: the document pool already runs several at once, and OpenMP threads
+    # on top of them oversubscribe the cores until pages time out
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     texts: list[str] = []
     for index in range(min(len(pdf), limits.ocr_pages)):
         page = pdf[index]
