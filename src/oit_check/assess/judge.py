@@ -165,7 +165,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         and target is not None
         and cand.via != "inline"
         and not item.activity_evidence  # an activity's news post need not name the item
-        and not _evidence_names_item(ctx, item, cand, bundle)
+        and not _evidence_names_item(ctx, item, bundle)
     )
     if unnamed:
         unverified = [*unverified, (t("explain.unnamed", "th"), t("explain.unnamed", "en"))]
@@ -344,7 +344,7 @@ def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageCon
     return True
 
 
-def _evidence_names_item(ctx: JudgeContext, item: Item, cand: Candidate, bundle: Bundle) -> bool:
+def _evidence_names_item(ctx: JudgeContext, item: Item, bundle: Bundle) -> bool:
     """Whether the evidence itself (the document a hub page links, or the page) names the item."""
     target = bundle.target
     assert target is not None

@@ -27,8 +27,6 @@ from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.thai.text import match_key, url_words
 from oit_check.urls import url_key
 
-# Off-site hosts that hold files agencies link as evidence (Drive previews, OneDrive, Dropbox).
-
 Via = Literal["index", "link", "section", "title", "code", "slug", "inline"]
 # "code" and "slug" candidates stand on a code or URL alone: judge keeps them only if the target names the item
 _VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "code": 2, "slug": 1}
