@@ -11,7 +11,12 @@ Only generic wording lives here: everything about an ITA item comes from the che
 from __future__ import annotations
 
 # key -> (Thai, English)
+from oit_check.i18n.alert_strings import ALERT_STRINGS
+from oit_check.i18n.fault_strings import FAULT_STRINGS
+from oit_check.i18n.fleet_strings import FLEET_STRINGS
+from oit_check.i18n.input_strings import INPUT_STRINGS
 from oit_check.i18n.verdict_strings import VERDICT_STRINGS
+from oit_check.i18n.web_strings import WEB_STRINGS
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- verdicts and failure kinds (one label each; tests/test_i18n.py checks every enum member)
@@ -435,4 +440,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dates.col_fiscal_year": ("ปีงบประมาณ", "fiscal year"),
     "dates.no_date": ("ไม่พบวันที่", "no date"),
     **VERDICT_STRINGS,
+    **FLEET_STRINGS,
+    **ALERT_STRINGS,
+    **FAULT_STRINGS,
+    **INPUT_STRINGS,
+    **WEB_STRINGS,
 }
