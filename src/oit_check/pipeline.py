@@ -120,7 +120,9 @@ async def _scan(
     # same site give the same report on every run, which nightly diffs depend on.
     pages = sorted(outcome.pages, key=lambda page: (page.depth, page.url))
     failures = sorted(outcome.failures, key=lambda failure: failure.url)
-    site = index_site(pages, failures, outcome.aliases)
+    # a crawl cut short by a limit may not have fetched the page that links a sitemap-only find
+    complete = outcome.stats.stopped_by is None and outcome.stats.skipped_limit == 0
+    site = index_site(pages, failures, outcome.aliases, complete=complete)
     phrases = PhraseIndex(checklist)
     matches = match_site(checklist, site.pages, phrases)
     # evidence the agency links on another host is opened one hop deep, as an assessor would
@@ -137,7 +139,7 @@ async def _scan(
         )
         pages = [*pages, *sorted(extra_pages, key=lambda page: page.url)]
         failures = sorted([*failures, *extra_failures], key=lambda failure: failure.url)
-        site = index_site(pages, failures, outcome.aliases)
+        site = index_site(pages, failures, outcome.aliases, complete=complete)
     items = judge_site(judge_context(checklist, site, phrases, fiscal_year, as_of), matches)
     notify(ProgressEvent("match", len(items), len(items), "items decided"))
     t_total = time.perf_counter() - t0

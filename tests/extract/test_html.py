@@ -196,15 +196,6 @@ def test_menus_and_footers_are_left_out_unless_there_is_a_main() -> None:
     assert "/" in links_by_path(no_main)
 
 
-def test_tables_with_at_least_two_rows_are_counted() -> None:
-    page = extract(
-        "<table><tr><td>หัว</td></tr><tr><td>ข้อมูล</td></tr></table>"
-        "<table><tr><td>ตารางจัดหน้า</td></tr></table>"
-        "<table><tr><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>"
-    )
-    assert page.tables == 2
-
-
 def test_images_and_forms() -> None:
     page = extract(
         "<figure><img src='/u/chart.png' alt='แผนผัง'><figcaption>โครงสร้างองค์กร</figcaption></figure>"
@@ -300,3 +291,21 @@ def test_broken_markup_never_raises() -> None:
     assert "/a.html" in links_by_path(page)
     assert "ค" in page.text
     assert extract("").text == ""
+
+
+def test_only_tables_of_data_count_as_tables() -> None:
+    """A legacy layout (a wrapper table holding the menu table and the content cell) is not a table
+    of data; a two-row, two-column table inside the content is."""
+    layout = "<table><tr><td><table><tr><td>เมนู</td></tr><tr><td>ข่าว</td></tr></table></td><td>เนื้อหา</td></tr></table>"
+    data = "<table><tr><th>ปี</th><th>งบประมาณ</th></tr><tr><td>2567</td><td>1,000,000</td></tr></table>"
+    single_row = "<table><tr><td>ปี</td><td>2567</td></tr></table>"
+
+    def count(body: str) -> int:
+        return extract_html_text(
+            f"<html><body>{body}</body></html>", url="https://a.go.th/", is_same_site=lambda u: True
+        ).tables
+
+    assert count(layout) == 0
+    assert count(data) == 1
+    assert count(single_row) == 0
+    assert count(layout.replace("เนื้อหา", data)) == 1  # the data table inside the layout still counts

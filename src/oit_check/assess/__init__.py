@@ -56,6 +56,8 @@ def judge_context(
         find_dates=find_dates,
         chrome_lines=site.chrome_lines,
         repeated_lines=site.repeated_lines,
+        repeated_images=site.repeated_images,
+        unlinked=site.unlinked,
     )
 
 

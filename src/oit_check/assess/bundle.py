@@ -2,8 +2,9 @@
 
 A candidate URL is often a page *about* an item that links the real document ("รายงานรอบ ๖ เดือน
 ปี ๒๕๖๗.pdf"), or an index row linking a PDF. The bundle is the target plus the documents it
-links for the item: all documents of a page dedicated to the item, or, on a mixed page, only
-those whose link names the item.
+links for the item: the documents of a page dedicated to the item (except those whose link names
+only other items: a plan page often links the plan's progress reports too), or, on a mixed page,
+only those whose link names the item.
 """
 
 from __future__ import annotations
@@ -62,10 +63,12 @@ def build_bundle(
         is_doc = (doc is not None and doc.kind is not ResourceKind.HTML) or phrases.is_file_url(doc_link.url)
         if not is_doc:
             continue
-        if not dedicated:
-            items, via, _ = link_items(phrases, doc_link)
-            if item.id not in items or via is None:
-                continue
+        items, via, _ = link_items(phrases, doc_link)
+        named_here = item.id in items and via is not None
+        if not dedicated and not named_here:
+            continue
+        if dedicated and via is not None and items and not named_here:
+            continue  # a page about the plan that also links next year's report: that one is another item's
         parts.doc_links.append(doc_link)
         if doc is not None:
             parts.bundle.docs.append(doc)

@@ -31,6 +31,8 @@ class Outcome:
     dropped: str | None = None  # "mention", "placeholder", "description", "nowhere", "unconfirmed", "wrong_kind"
     unread: str | None = None  # "scan", "glyphs", "offsite:<why>": the evidence itself could not be read
     ocr: bool = False  # the evidence was read by OCR
+    index_miss: str | None = None  # found elsewhere, but the ITA index row for the item links this URL instead
+    index_nowhere: bool = False  # found elsewhere, but the item's row on a working ITA index links nowhere
 
     @property
     def mention(self) -> bool:
@@ -53,5 +55,8 @@ class JudgeContext:
     date_cache: dict[tuple[str, str], list[DateSeen]] = field(default_factory=dict)  # (text, place) -> dates
     chrome_lines: frozenset[str] = frozenset()  # menu labels repeated across the site
     repeated_lines: frozenset[str] = frozenset()  # text lines repeated across the site (footer, sidebar)
+    repeated_images: frozenset[str] = frozenset()  # image keys repeated across the site (banner, icons)
     text_cache: dict[tuple[str, str], str] = field(default_factory=dict)  # filtered texts, per run
+    unlinked: frozenset[str] = frozenset()  # pages only sitemap.xml leads to (``site.unlinked_pages``)
     vendor_link: Callable[[Link], bool] = field(default=lambda _link: False)  # the template vendor's links
+    index_live: bool = False  # the site's ITA index links somewhere for most items it names

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from oit_check.checklist.schema import DetectorKind, Element
 from oit_check.models import Form, Image, Link, LinkKind, PageContent, ResourceKind
 from oit_check.thai.text import match_key, to_arabic_digits
-from oit_check.urls import host_matches
+from oit_check.urls import host_matches, url_key
 
 # Images whose file name says they are page furniture, not content (logos, icons, banners).
 _FURNITURE = re.compile(r"logo|icon|banner|bg[_-]|background|spacer|arrow|button|social|flag", re.I)
@@ -50,6 +50,8 @@ class Bundle:
     # text lines repeated across many pages (footer address, copyright, sidebar blurbs): the
     # site's furniture, never the dated substance of one page
     repeated_lines: frozenset[str] = frozenset()
+    # images on many pages (the banner, menu icons): the template's, never one page's content
+    repeated_images: frozenset[str] = frozenset()
     # tells a line that describes an item (criterion text, "อยู่ที่เมนู ...") from data
     describes: Callable[[str], str | None] = field(default=lambda _line: None)
     # links that are not the agency's (a template vendor's Facebook page in the footer)
@@ -151,7 +153,12 @@ class Bundle:
         """Content images of the target page (logos and icons left out)."""
         if self.target is None:
             return []
-        return [i for i in self.target.images if not _FURNITURE.search(urlsplit(i.src).path)]
+        return [
+            i
+            for i in self.target.images
+            if not _FURNITURE.search(urlsplit(i.src).path)
+            and (i.src.startswith("data:") or url_key(i.src) not in self.repeated_images)
+        ]
 
     @property
     def forms(self) -> list[Form]:

@@ -155,6 +155,8 @@ def explain_result(
             reason[lang] = t("explain.partial", lang, where=where, reasons=t("explain.partial_and", lang).join(reasons))
             if best.unread is not None:
                 fix[lang] = t("explain.unread_fix", lang) + fix[lang]
+            if best.index_miss is not None or best.index_nowhere:
+                fix[lang] = t("explain.broken_elsewhere_fix", lang, where=where) + fix[lang]
         else:
             day = best.evidence.date
             shown = "" if day is None else f" ({thai_date(day)})" if lang == "th" else f" ({day.isoformat()})"
@@ -167,6 +169,10 @@ def explain_result(
                 shown_year = thai_year(year) if lang == "th" else str(year)
                 reason[lang] += t("explain.ok_older", lang, year=shown_year, where=display_url(older[0].evidence.url))
             fix[lang] = ""
+        if elsewhere is not None and verdict is not Verdict.BROKEN:
+            other = display_url(elsewhere.evidence.url)
+            reason[lang] += t("explain.better_elsewhere", lang, where=other)
+            fix[lang] = t("explain.broken_elsewhere_fix", lang, where=other) + fix[lang]
     result = _build(item, ctx, verdict, evidence, missing["th"], reason["th"], reason["en"], fix["th"], fix["en"])
     result.missing_elements_en = missing["en"]
     others = {o.evidence.url for o in outcomes if o is not best and o.verdict is not verdict}
@@ -197,6 +203,10 @@ def _partial_reasons(item: Item, best: Outcome, fy: int, lang: str, missing: lis
     month = thai_month if lang == "th" else en_month
     fresh = best.freshness
     reasons: list[str] = []
+    if best.index_miss is not None:
+        reasons.append(t("explain.index_miss", lang, where=display_url(best.index_miss)))
+    if best.index_nowhere:
+        reasons.append(t("explain.index_nowhere", lang))
     if best.unread is not None:
         kind, _, detail = best.unread.partition(":")
         reasons.append(

@@ -40,6 +40,7 @@ from oit_check.models import (
     Verdict,
 )
 from oit_check.thai.text import match_key
+from oit_check.urls import url_key
 
 _DOC_TYPE = {
     ResourceKind.HTML: DocType.PAGE,
@@ -60,7 +61,8 @@ _UNREACHABLE = {FailureKind.CONNECT, FailureKind.TIMEOUT, FailureKind.BLOCKED_AD
 def judge_site(ctx: JudgeContext, matches: SiteMatches) -> list[ItemResult]:
     """One result per checklist item, in checklist order."""
     candidates = matches.candidates
-    ctx = dataclasses.replace(ctx, vendor_link=matches.vendor.owns)
+    live = bool(matches.indexed_items) and not matches.index_links_nowhere()
+    ctx = dataclasses.replace(ctx, vendor_link=matches.vendor.owns, index_live=live)
     return [
         judge_item(ctx, item, candidates.get(item.id, []), item.id in matches.indexed_items)
         for item in ctx.checklist.items
@@ -79,16 +81,58 @@ def judge_item(ctx: JudgeContext, item: Item, candidates: list[Candidate], index
     # evidence we could not fetch (robots.txt, limits) ranks after evidence we read
     real.sort(key=lambda o: (o.verdict.rank + (1.5 if o.uncrawled else 0.0), -o.candidate.strength))
     best = real[0]
-    index_outcomes = [o for o in real if o.candidate.via == "index"]
-    if (
-        index_outcomes
-        and all(o.verdict is Verdict.BROKEN for o in index_outcomes)
-        and best.verdict is not Verdict.BROKEN
-    ):
-        elsewhere = best
-        best = index_outcomes[0]
-        return explain_result(ctx, item, best, real, elsewhere=elsewhere)
+    index_outcomes = [o for o in outcomes if o.candidate.via == "index"]
+    usable_index = [o for o in index_outcomes if o.dropped is None and o.verdict is not Verdict.BROKEN]
+    if index_outcomes and not usable_index and best.verdict is not Verdict.BROKEN:
+        return _index_fails(ctx, item, best, index_outcomes, real)
+    if usable_index and best.candidate.via != "index" and not _through_row(ctx, best, index_outcomes):
+        # the assessor sees what the row links, not the better copy we found elsewhere
+        row = min(usable_index, key=lambda o: o.verdict.rank)
+        if row.verdict.rank > best.verdict.rank:
+            return explain_result(ctx, item, row, real, elsewhere=best)
     return explain_result(ctx, item, best, real)
+
+
+def _through_row(ctx: JudgeContext, outcome: Outcome, index_outcomes: list[Outcome]) -> bool:
+    """Whether the evidence is a page an index row links, or is linked from one, or the index page
+    that holds the row itself: the assessor reading the row sees it, so it is still the row's."""
+    targets = {o.candidate.key for o in index_outcomes if o.dropped != "nowhere"}
+    rows_on = {url_key(o.candidate.found_on) for o in index_outcomes if o.candidate.found_on}
+    if outcome.candidate.key in targets or outcome.candidate.key in rows_on:
+        return True
+    for key in targets:
+        page = ctx.pages.get(key)
+        if page is not None and any(url_key(link.url) == outcome.candidate.key for link in page.links):
+            return True
+    return False
+
+
+def _index_fails(
+    ctx: JudgeContext, item: Item, elsewhere: Outcome, index_outcomes: list[Outcome], real: list[Outcome]
+) -> ItemResult:
+    """The item has a row on the site's ITA index page, but no link of that row leads to it.
+
+    Dead row links make it ``broken`` (the assessor follows the row; the fix is to mend it). A row
+    linking a page that does not hold the item (a description, a placeholder, another subject)
+    caps the copy found elsewhere at ``partial``, unless that page links the copy. A row whose
+    links go nowhere (``href="#"``, a description with no link) on an index that works for the
+    other items caps it too: the agency meant the row as the disclosure and the assessor who
+    follows it finds nothing. Only on an index that links nowhere for most items (a template
+    nobody filled in) does the item stand on what the site's own menus lead to. The report says
+    where the item was found, so the fix is to point the row there."""
+    dead = [o for o in index_outcomes if o.dropped is None]  # all broken here
+    if dead:
+        return explain_result(ctx, item, dead[0], real, elsewhere=elsewhere)
+    wrong = [o for o in index_outcomes if o.dropped != "nowhere"]
+    if _through_row(ctx, elsewhere, index_outcomes) or not (wrong or ctx.index_live):
+        return explain_result(ctx, item, elsewhere, real)
+    if wrong:
+        capped = dataclasses.replace(elsewhere, index_miss=wrong[0].candidate.url or wrong[0].evidence.url)
+    else:
+        capped = dataclasses.replace(elsewhere, index_nowhere=True)
+    if capped.verdict is Verdict.OK:
+        capped.verdict = Verdict.PARTIAL
+    return explain_result(ctx, item, capped, [o for o in real if o is not elsewhere])
 
 
 def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
@@ -124,6 +168,7 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
         bundle.text_cache = ctx.text_cache
     bundle.chrome_lines = ctx.chrome_lines
     bundle.repeated_lines = ctx.repeated_lines
+    bundle.repeated_images = ctx.repeated_images
     bundle.describes = ctx.phrases.description_kind
     bundle.excluded_link = ctx.vendor_link
     dropped = _dropped(ctx, item, cand, target, parts)
@@ -169,6 +214,8 @@ def _judge_candidate(ctx: JudgeContext, item: Item, cand: Candidate) -> Outcome:
     )
     if unnamed:
         unverified = [*unverified, (t("explain.unnamed", "th"), t("explain.unnamed", "en"))]
+    if target is not None and cand.via != "inline" and url_key(target.url) in ctx.unlinked:
+        unverified = [*unverified, (t("explain.unlinked", "th"), t("explain.unlinked", "en"))]
     capped = bool(unverified) or unread is not None or uncrawled
     verdict = _verdict(fresh, missing, capped)
     ev = evidence_of(ctx, item, cand, parts, fresh, verdict)
@@ -325,9 +372,13 @@ def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageCon
         return False
     if page.unreadable_text:
         return False  # not a description: text we cannot read (judged "check by hand")
-    if not inline and not any(ctx.phrases.description_kind(line) for line in page.text.split("\n")):
-        return False  # only a page that describes (criterion text, "อยู่ที่เมนู") is judged so;
-        # the text of an index row must always be the disclosure itself
+    if (
+        not inline
+        and not any(ctx.phrases.description_kind(line) for line in page.text.split("\n"))
+        and not _names_item_without_link(ctx, item, bundle, page)
+    ):
+        return False  # only a page that describes (criterion text, "อยู่ที่เมนู") or lists the item
+        # under a link to nowhere is judged so; the text of an index row must be the disclosure itself
     substance = 0
     for line in bundle.substance(page).split("\n"):
         key = match_key(line)
@@ -342,6 +393,34 @@ def _only_describes(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageCon
         if substance >= _SUBSTANCE_MIN_CHARS:
             return False
     return True
+
+
+def _names_item_without_link(ctx: JudgeContext, item: Item, bundle: Bundle, page: PageContent) -> bool:
+    """The page lists the item by name, but its entry links nowhere: a placeholder link naming the
+    item ("คู่มือสำหรับประชาชน" with ``href="#"``), or the name as plain text where a link would be,
+    and no working link on the page names the item (the site's menus aside). Such a page is a list of titles; the
+    disclosure is what the entry should have linked."""
+    working = 0
+    own = url_key(page.url)
+    for link in page.links:
+        if link.text in ctx.chrome_lines or (link.kind is not LinkKind.PLACEHOLDER and url_key(link.url) == own):
+            continue  # the site's menu, or the page's own entry in it
+        if item.id not in ctx.phrases.score(link.text).names:
+            continue
+        if link.kind is LinkKind.PLACEHOLDER:
+            return True
+        working += 1
+    if working:
+        return False
+    link_texts = {" ".join(link.text.split()) for link in page.links}
+    heads = {" ".join(h.split()) for h in (page.title, *page.headings)}
+    for line in bundle.substance(page).split("\n"):
+        flat = " ".join(line.split())
+        if not flat or flat in link_texts or flat in heads or len(flat) > 120:
+            continue
+        if item.id in ctx.phrases.score(flat).names:
+            return True
+    return False
 
 
 def _evidence_names_item(ctx: JudgeContext, item: Item, bundle: Bundle) -> bool:
@@ -360,6 +439,8 @@ def _evidence_names_item(ctx: JudgeContext, item: Item, bundle: Bundle) -> bool:
 def _names_item(ctx: JudgeContext, item: Item, content: PageContent, link_words: str = "") -> bool:
     """Whether a page or document names the item in its title, headings or opening text, or shows
     at least two of its keywords (counting the words of the link that led to it)."""
+    if not item.activity_evidence and ctx.phrases.is_passing_mention(content.title):
+        return False  # "ประชุมทบทวนแผนพัฒนาท้องถิ่น": news of a meeting about the plan is not the plan
     label = " ".join([content.title, *content.headings[:4], content.text[:600]])
     if item.id in ctx.phrases.score(label).names:
         return True

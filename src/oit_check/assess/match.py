@@ -27,6 +27,8 @@ from oit_check.models import Link, LinkKind, PageContent, ResourceKind
 from oit_check.thai.text import match_key, url_words
 from oit_check.urls import url_key
 
+NOWHERE_SHARE = 0.5  # of the items the ITA page names, the share whose rows link nowhere: a template index
+
 Via = Literal["index", "link", "section", "title", "code", "slug", "inline"]
 # "code" and "slug" candidates stand on a code or URL alone: judge keeps them only if the target names the item
 _VIA_STRENGTH: dict[str, int] = {"index": 4, "inline": 3, "link": 3, "title": 3, "section": 2, "code": 2, "slug": 1}
@@ -60,6 +62,10 @@ class Candidate:
         return _VIA_STRENGTH[self.via]
 
 
+def _placeholder(candidate: Candidate) -> bool:
+    return candidate.link is not None and candidate.link.kind is LinkKind.PLACEHOLDER
+
+
 @dataclass
 class SiteMatches:
     """All candidates of a site, per item, plus the ITA index pages recognised."""
@@ -73,6 +79,20 @@ class SiteMatches:
     def candidates(self) -> dict[str, list[Candidate]]:
         """Candidates per item, in the order they were first found."""
         return {item_id: list(bucket.values()) for item_id, bucket in self.by_item.items()}
+
+    def items_linked_nowhere(self) -> set[str]:
+        """Items the ITA index names whose every row links nowhere (``href="#"``, no link at all)."""
+        return {
+            item_id
+            for item_id, bucket in self.by_item.items()
+            if item_id in self.indexed_items
+            and not any(c.via == "index" and not _placeholder(c) for c in bucket.values())
+        }
+
+    def index_links_nowhere(self) -> bool:
+        """Most rows of the site's ITA index link nowhere: the index is a template, not a disclosure."""
+        named = self.indexed_items
+        return bool(named) and len(self.items_linked_nowhere()) >= NOWHERE_SHARE * len(named)
 
     def add(self, candidate: Candidate) -> None:
         """Keep one candidate per (item, url): the strongest."""

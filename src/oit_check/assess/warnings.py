@@ -16,9 +16,8 @@ from collections import Counter
 
 from oit_check.assess.match import SiteMatches
 from oit_check.i18n import display_url, t
-from oit_check.models import ItemResult, LinkKind, ScanWarning, Verdict
+from oit_check.models import ItemResult, ScanWarning, Verdict
 
-NOWHERE_SHARE = 0.5  # of the items the ITA page names, the share whose rows link nowhere
 FEW_OPENED_SHARE = 0.3  # items resting on opened, readable evidence below this share of all items
 ONE_PAGE_SHARE = 0.6  # of the items found, the share whose deciding evidence is one page
 ONE_PAGE_MIN_ITEMS = 5
@@ -33,17 +32,9 @@ def _warning(code: str, **values: object) -> ScanWarning:
 def scan_warnings(items: list[ItemResult], matches: SiteMatches) -> list[ScanWarning]:
     """The warnings a reader of this scan's score must see, most serious first."""
     out: list[ScanWarning] = []
-    named = matches.indexed_items
-    nowhere_items = {
-        item_id
-        for item_id, candidates in matches.candidates.items()
-        if item_id in named
-        and not any(
-            c.via == "index" and (c.link is None or c.link.kind is not LinkKind.PLACEHOLDER) for c in candidates
-        )
-    }
-    if named and len(nowhere_items) >= NOWHERE_SHARE * len(named):
-        out.append(_warning("index_links_nowhere", nowhere=len(nowhere_items), named=len(named)))
+    if matches.index_links_nowhere():
+        nowhere = len(matches.items_linked_nowhere())
+        out.append(_warning("index_links_nowhere", nowhere=nowhere, named=len(matches.indexed_items)))
     opened = [i for i in items if i.status is not Verdict.MISSING and i.evidence and not i.evidence[0].note_en]
     if items and len(opened) < FEW_OPENED_SHARE * len(items):
         out.append(_warning("few_opened", opened=len(opened), total=len(items)))
@@ -54,9 +45,3 @@ def scan_warnings(items: list[ItemResult], matches: SiteMatches) -> list[ScanWar
         if count >= ONE_PAGE_SHARE * len(found):
             out.append(_warning("one_page", page=display_url(page), count=count, found=len(found)))
     return out
-
-
-def _index_links_nowhere(matches: SiteMatches, item_id: str) -> bool:
-    """Every index row of the item links nowhere."""
-    rows = [c for c in matches.candidates.get(item_id, []) if c.via == "index"]
-    return bool(rows) and all(c.link is not None and c.link.kind is LinkKind.PLACEHOLDER for c in rows)

@@ -91,7 +91,7 @@ def extract_html_text(
     links = _links(tree, base, is_same_site, image_sections, page_url=url)
     images = _images(tree, base, image_sections)
     forms = _forms(tree, base)
-    tables = sum(1 for t in tree.css("table") if len(t.css("tr")) >= 2)
+    tables = sum(1 for t in tree.css("table") if _is_data_table(t))
 
     text = _visible_text(tree)
     # pdf2htmlEX pages and pages decoded as a browser would (mojibake) look like text but cannot be
@@ -114,6 +114,17 @@ def extract_html_text(
         last_modified=last_modified,
         bytes=size if size is not None else len(html),
     )
+
+
+def _is_data_table(table: LexborNode) -> bool:
+    """A table of data, not of layout: at least two rows of two or more cells, and no table inside.
+
+    Legacy sites lay the whole page out in tables (a wrapper holding a one-column menu table and
+    the content cell); those say nothing about whether the page holds a table of data."""
+    if len(table.css("table")) > 1:  # selectolax matches the table itself too
+        return False
+    rows = [row for row in table.css("tr") if len(row.css("td, th")) >= 2]
+    return len(rows) >= 2
 
 
 def _node_text(node: LexborNode, limit: int) -> str:

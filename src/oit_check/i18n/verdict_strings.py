@@ -30,6 +30,24 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
         "แก้ไขลิงก์ {where} ให้ประชาชนเปิดได้โดยไม่ต้องเข้าสู่ระบบ แล้วตรวจซ้ำ ",
         "Repair the link {where} so that anyone can open it without logging in. ",
     ),
+    "explain.unlinked": (
+        "การเข้าถึงจากหน้าเว็บไซต์ (ไม่มีหน้าใดของเว็บไซต์ลิงก์ไปยังหน้านี้ พบได้จาก sitemap.xml เท่านั้น ควรลิงก์จากหน้า ITA หรือเมนู)",
+        "that it can be reached from the site (no page of the site links it; only sitemap.xml lists it:"
+        " link it from the ITA page or a menu)",
+    ),
+    "explain.better_elsewhere": (
+        " (ลิงก์ในหน้า ITA ชี้ไปที่นี่ แต่พบข้อมูลที่ครบกว่าที่ {where})",
+        " (this is what the ITA page links; a better copy is at {where})",
+    ),
+    "explain.index_miss": (
+        "ลิงก์ของข้อนี้ในหน้า ITA ชี้ไปที่ {where} ซึ่งไม่มีข้อมูลของข้อนี้",
+        "the ITA page's link for this item leads to {where}, which does not hold it",
+    ),
+    "explain.index_nowhere": (
+        'แถวของข้อนี้ในหน้า ITA ไม่ได้ลิงก์ไปที่ใด (เช่น href="#" หรือมีแต่คำอธิบาย) ผู้ประเมินที่เปิดจากหน้า ITA จะไม่พบข้อมูล',
+        'the item\'s row on the ITA page links nowhere (e.g. href="#" or only a description):'
+        " an assessor who follows the ITA page finds nothing",
+    ),
     "explain.broken_elsewhere": (" แต่พบข้อมูลที่ {where}", "; the item was found at {where}"),
     "explain.broken_elsewhere_fix": ("เปลี่ยนลิงก์ในหน้า ITA ให้ชี้ไปที่ {where} ", "Point the ITA page's link at {where}. "),
     "explain.stale_monthly": (
